@@ -1,0 +1,38 @@
+# The two commands a fresh machine needs: `make site` and `make test`.
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PYTHON ?= python3
+
+.PHONY: site generate serve test lint clean
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+## site: install, generate the briefing pages and build site/ (strict: any warning fails)
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+## generate: validate content/ and write the pages to build/docs/ without building the site
+generate: $(STAMP)
+	$(BIN)/briefings generate
+
+## serve: live preview on http://127.0.0.1:8000/ (edits to content/ and templates reload)
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --livereload
+
+## test: linters, type checks and every test
+test: $(STAMP) lint
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+	$(BIN)/mypy
+
+clean:
+	rm -rf site build/docs/*/ build/docs/*.md

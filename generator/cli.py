@@ -1,0 +1,42 @@
+"""The `briefings` command: runs the pipeline and reports problems for editors."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator.errors import ContentError
+from generator.pipeline import Project, generate
+from generator.write import UnsafeOutputError
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run a `briefings` subcommand; return the process exit status."""
+    parser = argparse.ArgumentParser(prog="briefings", description="Build the AI-governance briefing pages.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    generate_parser = commands.add_parser(
+        "generate", help="validate content/ and write the briefing pages to build/docs/",
+        description="Read and validate every record, then write the Markdown pages that MkDocs builds. "
+        "Nothing is written if any record has a problem.",
+    )
+    generate_parser.add_argument("--project", type=Path, default=Path.cwd(), help="project folder (default: .)")
+    generate_parser.add_argument("--out", type=Path, help="output folder (default: PROJECT/build/docs)")
+    arguments = parser.parse_args(argv)
+
+    project = Project(arguments.project)
+    try:
+        report = generate(project.content, project.templates, arguments.out or project.docs)
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        print("Nothing was written; the last generated pages are unchanged.", file=sys.stderr)
+        return 1
+    except UnsafeOutputError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(f"{len(report.written)} pages written, {report.unchanged} unchanged, {len(report.removed)} removed.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+"""Putting data into Markdown safely.
+
+Two kinds of text reach a page:
+
+* **Data** (titles, names, quotes, figures' labels) must show as the very characters the
+  editor typed. `escape_markdown` backslash-escapes every ASCII punctuation character —
+  the site enables `pymdownx.escapeall`, which makes any escaped character literal — and
+  folds whitespace, so a title like `a | *b* [c] <script>` neither breaks a table nor
+  injects markup.
+* **Editor Markdown** (summaries and overviews) may use Markdown and a little raw HTML.
+  `editor_html` renders it and passes the result through nh3 (ammonia), which keeps only
+  harmless elements: no scripts, no event handlers, no `javascript:` links.
+"""
+
+from __future__ import annotations
+
+import string
+import unicodedata
+from urllib.parse import quote
+
+import markdown
+import nh3
+
+_ESCAPES = {ord(char): "\\" + char for char in string.punctuation}
+
+ALLOWED_TAGS = frozenset(
+    {
+        "a", "abbr", "b", "blockquote", "br", "code", "em", "h2", "h3", "h4", "hr", "i",
+        "li", "ol", "p", "pre", "q", "s", "small", "strong", "sub", "sup", "table", "tbody",
+        "td", "th", "thead", "tr", "ul",
+    }
+)
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"align"}, "th": {"align"}}
+
+
+def escape_markdown(text: object) -> str:
+    """Return `text` as inline Markdown that renders as exactly that text, on one line."""
+    visible = "".join(char for char in str(text) if unicodedata.category(char) != "Cc" or char.isspace())
+    return " ".join(visible.split()).translate(_ESCAPES)
+
+
+def editor_html(text: str) -> str:
+    """Render an editor's Markdown to HTML, keeping only harmless elements and links."""
+    html = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
+    return nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener",
+    ).strip()
+
+
+def markdown_url(url: object) -> str:
+    """Percent-encode the characters that would end a Markdown link destination early."""
+    return quote(str(url), safe=":/?#@!$&'*+,;=%~[]-._")

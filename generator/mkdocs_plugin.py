@@ -1,0 +1,44 @@
+"""MkDocs plugin: regenerate the briefing pages before every build and every live reload.
+
+`on_config` runs before MkDocs lists the docs folder and before it empties the site
+folder, so a content problem aborts the build with the last good site still in place;
+under `mkdocs serve` the server keeps the last good pages and prints the problems.
+Add `content/` and `site_config/templates/` to `watch:` in mkdocs.yml for live reload.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin
+
+from generator.errors import ContentError
+from generator.pipeline import generate
+
+log = logging.getLogger("mkdocs.plugins.briefings")
+
+
+class BriefingsConfig(Config):
+    content_dir = config_options.Dir(exists=True)
+    """Folder of the records, relative to mkdocs.yml."""
+    templates_dir = config_options.Dir(exists=True)
+    """Folder of the page templates, relative to mkdocs.yml."""
+
+
+class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+    """Generate the docs folder from the records."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            report = generate(Path(self.config.content_dir), Path(self.config.templates_dir), Path(config.docs_dir))
+        except ContentError as error:
+            for line in error.report().splitlines():
+                log.error(line)
+            raise Abort("The content has problems (listed above); the last good pages are unchanged.") from None
+        log.info(f"briefings: {len(report.written)} pages written, {report.unchanged} unchanged, {len(report.removed)} removed")
+        return config

@@ -1,0 +1,135 @@
+"""Stage 1, read: find the record files and split each into front matter and body.
+
+python-frontmatter splits the file; the YAML is loaded with `RecordLoader` and kept as it
+is (python-frontmatter would silently replace a list with `{}`), so the validate stage can
+say what is wrong with it. Every problem names the file and, where the parser stopped, the
+line and column in the file itself, not in the front matter block.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from generator.errors import Problem
+from generator.yaml_loader import RecordLoader
+
+KINDS = ("articles", "countries", "organisations", "initiatives", "people")
+"""The folders of `content/`, one per kind of record."""
+
+_HANDLER = YAMLHandler()
+_LAST_STEP = re.compile(r"(?:\.?[^.\[]+|\[\d+\])$")
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """One record file as read from disk, not yet validated."""
+
+    kind: str
+    path: str
+    stem: str
+    meta: Any
+    body: str
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, field_path: str) -> int:
+        """Return the line of a field, or of its nearest parent that has one."""
+        path = field_path
+        while path and path not in self.lines:
+            path = _LAST_STEP.sub("", path)
+        return self.lines.get(path, 1)
+
+
+def read_content(content_dir: Path) -> tuple[list[SourceDocument], list[Problem]]:
+    """Read every `*.md` file under the kind folders of `content_dir`, sorted by path."""
+    documents: list[SourceDocument] = []
+    problems: list[Problem] = []
+    root = content_dir.parent
+    for entry in sorted(content_dir.iterdir()):
+        if entry.is_dir() and not entry.name.startswith(".") and entry.name not in KINDS:
+            problems.append(
+                Problem(_relative(entry, root), 0, "", f"unknown folder (expected one of: {', '.join(KINDS)})")
+            )
+    for kind in KINDS:
+        folder = content_dir / kind
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*.md")):
+            if any(part.startswith(".") for part in path.relative_to(folder).parts):
+                continue
+            document, problem = read_document(path, kind, _relative(path, root))
+            if problem:
+                problems.append(problem)
+            if document:
+                documents.append(document)
+    return documents, problems
+
+
+def read_document(path: Path, kind: str, shown_path: str) -> tuple[SourceDocument | None, Problem | None]:
+    """Read one file; return the document, or the problem that stopped the reading."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, Problem(
+            shown_path, line, "", f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x} "
+            f"at line {line}); save it with UTF-8 encoding",
+        )
+    text = text.replace("\r\n", "\n")
+    if not _HANDLER.detect(text):
+        return None, Problem(shown_path, 1, "", "expected front matter: a '---' line, YAML fields, then '---'")
+    try:
+        front, body = _HANDLER.split(text)
+    except ValueError:
+        return None, Problem(shown_path, 1, "", "front matter is not closed: expected a second '---' line")
+    front_start = text.count("\n", 0, text.index("---") + 3)
+    try:
+        meta = yaml.load(front, Loader=RecordLoader)  # noqa: S506 - RecordLoader is a SafeLoader
+        lines = _field_lines(yaml.compose(front, Loader=RecordLoader), front_start)
+    except yaml.YAMLError as error:
+        return None, _yaml_problem(shown_path, error, front_start)
+    if meta is None:
+        meta = {}
+    return SourceDocument(kind, shown_path, path.stem, meta, body.strip() + "\n", lines), None
+
+
+def _yaml_problem(shown_path: str, error: yaml.YAMLError, front_start: int) -> Problem:
+    mark = getattr(error, "problem_mark", None)
+    reason = getattr(error, "problem", None) or str(error)
+    if mark is None:
+        return Problem(shown_path, front_start + 1, "", f"invalid YAML in front matter: {reason}")
+    line = front_start + mark.line + 1
+    return Problem(shown_path, line, "", f"invalid YAML at line {line}, column {mark.column + 1}: {reason}")
+
+
+def _field_lines(node: yaml.Node | None, front_start: int) -> dict[str, int]:
+    """Map each field path ("positions[0].actor") to its line in the file."""
+    lines: dict[str, int] = {}
+
+    def walk(node: yaml.Node, path: str) -> None:
+        lines.setdefault(path, front_start + node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                child = f"{path}.{key.value}" if path else str(key.value)
+                lines[child] = front_start + key.start_mark.line + 1
+                walk(value, child)
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                walk(item, f"{path}[{index}]")
+
+    if node is not None:
+        walk(node, "")
+    return lines
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

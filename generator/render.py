@@ -1,0 +1,107 @@
+"""Stage 4, render: turn the linked Site into Markdown pages with Jinja2 templates.
+
+Templates live in `site_config/templates/`, one per kind of page. Jinja runs with
+`StrictUndefined`, so a misspelt variable fails the build instead of printing nothing.
+Autoescaping is HTML-only and our output is Markdown, so data goes through the `md`
+filter (see `markup.py`); a test renders hostile strings to check it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from babel.numbers import format_decimal
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+
+from generator import labels
+from generator.dates import PartialDate, french_date
+from generator.markup import editor_html, escape_markdown, markdown_url
+from generator.model import FOLDER_OF_KIND, ArticleEntry, Entity, Site
+
+LATEST_ON_HOME = 8
+"""How many chronology entries the home page shows."""
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A page to render: where it goes, with which template and what data."""
+
+    path: str
+    template: str
+    context: dict[str, Any]
+
+
+def render_site(site: Site, templates: Path) -> dict[str, str]:
+    """Render every page of the site; return {path in the docs folder: Markdown}."""
+    environment = make_environment(templates)
+    return {
+        spec.path: environment.get_template(spec.template).render(page_path=spec.path, site=site, **spec.context)
+        for spec in page_specs(site)
+    }
+
+
+def page_specs(site: Site) -> list[PageSpec]:
+    """List every page of the site, in a fixed order."""
+    specs = [
+        PageSpec("index.md", "home.md.j2", {"latest": site.chronology[:LATEST_ON_HOME]}),
+        PageSpec("chronologie.md", "chronology.md.j2", {}),
+        PageSpec("positions.md", "positions.md.j2", {}),
+        PageSpec("etiquettes.md", "tags.md.j2", {}),
+        PageSpec("articles/index.md", "articles_index.md.j2", {}),
+    ]
+    for kind, entities in (
+        ("country", site.countries),
+        ("organisation", site.organisations),
+        ("initiative", site.initiatives),
+        ("person", site.people),
+    ):
+        specs.append(PageSpec(f"{FOLDER_OF_KIND[kind]}/index.md", f"{kind}_index.md.j2", {"entities": entities}))  # type: ignore[index]
+        specs.extend(PageSpec(entity.page, f"{kind}.md.j2", {"entity": entity}) for entity in entities)
+    specs.extend(PageSpec(article.page, "article.md.j2", {"article": article}) for article in site.articles)
+    return specs
+
+
+def make_environment(templates: Path) -> Environment:
+    """Build the Jinja environment with the filters the templates rely on."""
+    environment = Environment(
+        loader=FileSystemLoader(templates),
+        undefined=StrictUndefined,
+        autoescape=False,  # noqa: S701 - the output is Markdown; data is escaped by the `md` filter
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters.update(
+        md=escape_markdown,
+        url=markdown_url,
+        date=format_any_date,
+        number=lambda value: format_decimal(value, locale="fr"),
+        editor_html=editor_html,
+        yaml=lambda value: yaml.safe_dump(value, allow_unicode=True, sort_keys=True, width=1000).strip(),
+    )
+    environment.globals.update(
+        link=link,
+        role_label=lambda role: labels.ROLE_LABELS[role],
+        status_label=lambda status: labels.STATUS_LABELS[status],
+        qualifier_label=lambda qualifier: labels.QUALIFIER_LABELS[qualifier],
+        kind_label=lambda kind, plural=False: labels.KIND_LABELS[kind][int(plural)],
+    )
+    return environment
+
+
+@pass_context
+def link(context: Context, target: Entity | ArticleEntry | str) -> str:
+    """Return the relative link from the page being rendered to `target`'s page."""
+    page = target if isinstance(target, str) else target.page
+    return posixpath.relpath(page, posixpath.dirname(context["page_path"]) or ".")
+
+
+def format_any_date(value: PartialDate | dt.date) -> str:
+    """Format a partial or full date in French."""
+    return value.french() if isinstance(value, PartialDate) else french_date(value)
