@@ -3,6 +3,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PYTHON ?= python3
+# Silence Material's end-of-life banner in build logs.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site generate serve test lint clean
 

@@ -1,0 +1,61 @@
+"""Shared fixtures: a copy of the real project, built once per test session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """A project copied to a temporary folder and built with `mkdocs build --strict`."""
+
+    root: Path
+    log: str
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "build" / "docs"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    def html(self, page: str) -> str:
+        return (self.site / page).read_text(encoding="utf-8")
+
+
+def copy_project(target: Path) -> Path:
+    """Copy what a build needs (content, templates, theme overrides, config) to `target`."""
+    for name in ("content", "site_config"):
+        shutil.copytree(ROOT / name, target / name)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    (target / "build" / "docs").mkdir(parents=True)
+    return target
+
+
+def mkdocs_build(root: Path) -> subprocess.CompletedProcess[str]:
+    """Run a real `mkdocs build --strict` in `root`."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [str(MKDOCS), "build", "--strict"],
+        cwd=root, env=environment, capture_output=True, text=True, timeout=300, check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The real content, generated and built once for the whole session."""
+    root = copy_project(tmp_path_factory.mktemp("project"))
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(root, result.stderr)

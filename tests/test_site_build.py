@@ -1,0 +1,66 @@
+"""A real `mkdocs build --strict` of the real content: clean, complete, self-contained."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+
+from tests.conftest import BuiltSite
+
+
+def test_build_is_strict_and_warning_free(built_site: BuiltSite) -> None:
+    problems = [line for line in built_site.log.splitlines() if re.match(r"^(WARNING|ERROR)\b", line)]
+    assert problems == []
+    assert "Documentation built in" in built_site.log
+
+
+def test_site_has_a_briefing_for_every_record(built_site: BuiltSite) -> None:
+    def pages(folder: str) -> set[str]:
+        return {path.parent.name for path in (built_site.site / folder).glob("*/index.html")}
+
+    assert pages("pays") == {"cn", "fr", "gb", "kr", "kz", "us", "vn"}
+    assert len(pages("initiatives")) == 5
+    assert pages("organisations") == {"asean", "cnuced", "onu"}
+    assert len(pages("articles")) == 5
+    assert len(pages("personnes")) == 8
+
+
+def test_interface_is_french(built_site: BuiltSite) -> None:
+    soup = BeautifulSoup(built_site.html("index.html"), "html.parser")
+    assert soup.html is not None and soup.html["lang"] == "fr"
+    assert soup.find("input", attrs={"placeholder": "Rechercher"}) is not None
+
+
+def test_no_page_loads_anything_from_another_host(built_site: BuiltSite) -> None:
+    offending = []
+    for page in built_site.site.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for tag in soup.find_all(["script", "link", "img", "iframe", "source"]):
+            address = tag.get("src") or (tag.get("href") if tag.name == "link" else None)
+            if address and re.match(r"^(https?:)?//", str(address)):
+                offending.append(f"{page.relative_to(built_site.site)}: <{tag.name}> {address}")
+    assert offending == []
+    assert "fonts.googleapis" not in built_site.html("index.html")
+
+
+def test_search_stems_french_and_splits_elisions(built_site: BuiltSite) -> None:
+    config = (built_site.site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert '"lang":["fr"]' in config
+    assert '"pipeline":["stemmer","stopWordFilter","trimmer"]' in config
+    assert "\\u2019" in config or "’" in config  # the separator splits on typographic apostrophes
+
+
+def test_navigation_lists_index_pages_only(built_site: BuiltSite) -> None:
+    soup = BeautifulSoup(built_site.html("pays/kz/index.html"), "html.parser")
+    nav = soup.select_one("nav.md-nav--primary")
+    assert nav is not None
+    links = {link["href"] for link in nav.find_all("a", href=True)}
+    assert not any("articles/20" in str(href) for href in links)
+    assert len(links) < 30
+
+
+def test_pages_group_by_tags(built_site: BuiltSite) -> None:
+    tags_page = built_site.html("etiquettes/index.html")
+    assert "gouvernance de l" in tags_page
+    assert "articles/2025-08-12-tokaiev-soutient-organisation-mondiale-ia/" in tags_page
