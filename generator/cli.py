@@ -16,7 +16,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="briefings", description="Build the AI-governance briefing pages.")
     commands = parser.add_subparsers(dest="command", required=True)
     generate_parser = commands.add_parser(
-        "generate", help="validate content/ and write the briefing pages to build/docs/",
+        "generate",
+        help="validate content/ and write the briefing pages to build/docs/",
         description="Read and validate every record, then write the Markdown pages that MkDocs builds. "
         "Nothing is written if any record has a problem.",
     )

@@ -36,7 +36,7 @@ class PartialDate:
         if isinstance(value, dt.date):
             return cls(value.year, value.month, value.day)
         if isinstance(value, bool) or not isinstance(value, (int, str)):
-            raise ValueError(f"expected {EXPECTED}, got {type(value).__name__}")
+            raise ValueError(f"expected {EXPECTED}, got {describe(value)}")
         match = _PATTERN.match(str(value).strip())
         if not match:
             raise ValueError(f"expected {EXPECTED}, got {str(value)!r}")
@@ -72,9 +72,7 @@ class PartialDate:
         return self.iso
 
     @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
         def validate(value: object) -> PartialDate:
             if isinstance(value, PartialDate):
                 return value
@@ -83,9 +81,20 @@ class PartialDate:
             except ValueError as error:
                 raise PydanticCustomError("partial_date", str(error)) from None
 
-        return core_schema.no_info_plain_validator_function(
-            validate, serialization=core_schema.to_string_ser_schema()
-        )
+        return core_schema.no_info_plain_validator_function(validate, serialization=core_schema.to_string_ser_schema())
+
+
+def describe(value: object) -> str:
+    """Name the kind of a YAML value in an editor's words, not Python's."""
+    kinds = {
+        dict: "a mapping (field: value lines)",
+        list: "a list",
+        str: "text",
+        int: "a whole number",
+        float: "a decimal number",
+        bool: "true/false",
+    }
+    return kinds.get(type(value), type(value).__name__)
 
 
 def french_date(value: dt.date) -> str:

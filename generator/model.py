@@ -15,7 +15,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from babel import Locale
 from slugify import slugify
@@ -227,6 +227,10 @@ class _Linker:
         if isinstance(record, Country):
             identifier = record.code
             name = short = _FRENCH.territories.get(record.code, record.code)
+            if item.document.stem != record.code.lower():
+                expected = f"{record.code.lower()}.md"
+                self._problem(item, "code", f"the file of country {record.code} must be named {expected!r}")
+                return
         else:
             assert isinstance(record, (Organisation, Initiative, Person))
             identifier = item.document.stem
@@ -246,20 +250,25 @@ class _Linker:
 
     def _check_id(self, item: ValidRecord, identifier: str) -> bool:
         if identifier in RESERVED_IDS:
-            self._problem(item, "", f"the file name is the record's id and {identifier!r} is reserved; rename the file")
+            self._file_problem(
+                item, f"the file name is the record's id and {identifier!r} is reserved; rename the file"
+            )
             return False
         if slugify(identifier) != identifier:
-            self._problem(
-                item, "", f"the file name is the record's id: expected a lowercase slug such as "
-                f"{slugify(identifier) or 'mon-identifiant'!r}.md",
+            suggestion = f"{slugify(identifier) or 'mon-identifiant'}.md"
+            self._file_problem(
+                item, f"the file name is the record's id: expected a lowercase slug such as {suggestion!r}"
             )
             return False
         return True
 
-    def _register(self, table: dict, identifier: str, value: object, item: ValidRecord, field: str) -> None:
+    def _register(self, table: dict[str, Any], identifier: str, value: object, item: ValidRecord, field: str) -> None:
         if identifier in table:
-            first = table[identifier].source
-            self._problem(item, field if field == "code" else "", f"duplicate {field} {identifier!r}: also used by {first}")
+            message = f"duplicate {field} {identifier!r}: also used by {table[identifier].source}"
+            if field == "code":
+                self._problem(item, field, message)
+            else:  # the id is the file name
+                self._file_problem(item, message)
         else:
             table[identifier] = value
             self.sources[id(value)] = item
@@ -371,7 +380,9 @@ class _Linker:
         countries = self._sorted("country")
         for country in countries:
             country.related = _co_occurring(country)
-        return Site(countries, self._sorted("organisation"), self._sorted("initiative"), self._sorted("person"), articles)
+        return Site(
+            countries, self._sorted("organisation"), self._sorted("initiative"), self._sorted("person"), articles
+        )
 
     def _sorted(self, kind: EntityKind) -> list[Entity]:
         return sorted(self.entities[kind].values(), key=lambda entity: (sort_key(entity.name), entity.id))
@@ -382,6 +393,10 @@ class _Linker:
     def _problem(self, item: ValidRecord, field: str, message: str) -> None:
         self.problems.append(Problem(item.document.path, item.document.line_of(field), field, message))
 
+    def _file_problem(self, item: ValidRecord, message: str) -> None:
+        """Report a problem with the file itself (its name), not with a line of it."""
+        self.problems.append(Problem(item.document.path, 0, "", message))
+
 
 def _concerned_by_quote(quote: QuoteEntry) -> list[Entity]:
     speaker = quote.speaker
@@ -390,13 +405,15 @@ def _concerned_by_quote(quote: QuoteEntry) -> list[Entity]:
 
 def _concerned_by_figure(figure: FigureEntry) -> list[Entity]:
     stated, cited = figure.stated_by, figure.cited_by
-    return _distinct([
-        figure.scope,
-        stated,
-        stated.country if stated else None,
-        cited,
-        cited.country if cited else None,
-    ])
+    return _distinct(
+        [
+            figure.scope,
+            stated,
+            stated.country if stated else None,
+            cited,
+            cited.country if cited else None,
+        ]
+    )
 
 
 def _distinct(entities: list[Entity | None]) -> list[Entity]:
@@ -419,7 +436,5 @@ _KIND_WORDS: dict[EntityKind, tuple[str, str]] = {
 
 def _missing_message(ref: str, kinds: tuple[EntityKind, ...]) -> str:
     words = " or ".join(_KIND_WORDS[kind][0] for kind in kinds)
-    files = " or ".join(
-        "content/" + _KIND_WORDS[kind][1].format(ref.lower(), ref) for kind in kinds
-    )
+    files = " or ".join("content/" + _KIND_WORDS[kind][1].format(ref.lower(), ref) for kind in kinds)
     return f"unknown {words} {ref!r}: expected a registry entry {files}"

@@ -17,12 +17,16 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from generator.errors import Problem
-from generator.yaml_loader import RecordLoader
+from generator.yaml_loader import DuplicateFieldError, RecordLoader
 
 KINDS = ("articles", "countries", "organisations", "initiatives", "people")
 """The folders of `content/`, one per kind of record."""
 
 _HANDLER = YAMLHandler()
+_YAML_HINTS = {
+    "mapping values are not allowed here": " (a value that contains ': ' must be put in quotes)",
+    "found character '\\t' that cannot start any token": " (indent with spaces, not tabs)",
+}
 _LAST_STEP = re.compile(r"(?:\.?[^.\[]+|\[\d+\])$")
 
 
@@ -59,8 +63,11 @@ def read_content(content_dir: Path) -> tuple[list[SourceDocument], list[Problem]
         folder = content_dir / kind
         if not folder.is_dir():
             continue
-        for path in sorted(folder.rglob("*.md")):
-            if any(part.startswith(".") for part in path.relative_to(folder).parts):
+        for path in sorted(folder.rglob("*")):
+            if not path.is_file() or any(part.startswith(".") for part in path.relative_to(folder).parts):
+                continue
+            if path.suffix != ".md":
+                problems.append(Problem(_relative(path, root), 0, "", "not a record: expected a .md file"))
                 continue
             document, problem = read_document(path, kind, _relative(path, root))
             if problem:
@@ -78,8 +85,10 @@ def read_document(path: Path, kind: str, shown_path: str) -> tuple[SourceDocumen
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return None, Problem(
-            shown_path, line, "", f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x} "
-            f"at line {line}); save it with UTF-8 encoding",
+            shown_path,
+            line,
+            "",
+            f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x} at line {line}); save it with UTF-8 encoding",
         )
     text = text.replace("\r\n", "\n")
     if not _HANDLER.detect(text):
@@ -88,10 +97,17 @@ def read_document(path: Path, kind: str, shown_path: str) -> tuple[SourceDocumen
         front, body = _HANDLER.split(text)
     except ValueError:
         return None, Problem(shown_path, 1, "", "front matter is not closed: expected a second '---' line")
-    front_start = text.count("\n", 0, text.index("---") + 3)
+    # The boundary pattern also swallows blank lines after the opening '---': count from its end.
+    opening = _HANDLER.FM_BOUNDARY.match(text)
+    assert opening is not None  # detect() matched it
+    front_start = text.count("\n", 0, opening.end())
     try:
         meta = yaml.load(front, Loader=RecordLoader)  # noqa: S506 - RecordLoader is a SafeLoader
         lines = _field_lines(yaml.compose(front, Loader=RecordLoader), front_start)
+    except DuplicateFieldError as error:
+        assert error.context_mark is not None and error.problem_mark is not None
+        first, line = (front_start + mark.line + 1 for mark in (error.context_mark, error.problem_mark))
+        return None, Problem(shown_path, line, error.key, f"field given twice (first on line {first}); keep only one")
     except yaml.YAMLError as error:
         return None, _yaml_problem(shown_path, error, front_start)
     if meta is None:
@@ -105,7 +121,8 @@ def _yaml_problem(shown_path: str, error: yaml.YAMLError, front_start: int) -> P
     if mark is None:
         return Problem(shown_path, front_start + 1, "", f"invalid YAML in front matter: {reason}")
     line = front_start + mark.line + 1
-    return Problem(shown_path, line, "", f"invalid YAML at line {line}, column {mark.column + 1}: {reason}")
+    hint = _YAML_HINTS.get(reason, "")
+    return Problem(shown_path, line, "", f"invalid YAML at line {line}, column {mark.column + 1}: {reason}{hint}")
 
 
 def _field_lines(node: yaml.Node | None, front_start: int) -> dict[str, int]:

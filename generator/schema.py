@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Literal
 
 import pycountry
@@ -77,7 +77,7 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     """How an actor stands on an initiative."""
 
     # Declaration order is the order of a "who stands where" table.
@@ -89,7 +89,7 @@ class Role(str, Enum):
     opposes = "opposes"
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """Where an initiative stands."""
 
     proposed = "proposed"

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from generator.dates import describe
 from generator.errors import Problem
 from generator.read import SourceDocument
 from generator.schema import SCHEMAS, Record
@@ -36,8 +37,10 @@ def validate_documents(documents: list[SourceDocument]) -> tuple[list[ValidRecor
         if not isinstance(document.meta, dict):
             problems.append(
                 Problem(
-                    document.path, document.line_of(""), "",
-                    f"front matter must be a mapping of 'field: value' lines, got {_kind_of(document.meta)}",
+                    document.path,
+                    document.line_of(""),
+                    "",
+                    f"front matter must be a mapping of 'field: value' lines, got {describe(document.meta)}",
                 )
             )
             continue
@@ -90,7 +93,3 @@ def _known_fields(schema: type[Record], loc: tuple[int | str, ...]) -> list[str]
 def _shown(value: object) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _kind_of(value: object) -> str:
-    return {list: "a list", str: "a single value", int: "a number"}.get(type(value), type(value).__name__)

@@ -13,8 +13,26 @@ import re
 import yaml
 
 
+class DuplicateFieldError(yaml.constructor.ConstructorError):
+    """A mapping gives the same key twice."""
+
+    def __init__(self, key: str, first: yaml.Mark, second: yaml.Mark) -> None:
+        super().__init__(None, first, f"field {key!r} given twice", second)
+        self.key = key
+
+
 class RecordLoader(yaml.SafeLoader):
-    """SafeLoader without timestamp resolution and with YAML 1.2 booleans."""
+    """SafeLoader without timestamp resolution, with YAML 1.2 booleans, refusing repeated keys."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:
+        """Refuse a key given twice: PyYAML would silently keep only the last value."""
+        seen: dict[object, yaml.Mark] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise DuplicateFieldError(str(key), seen[key], key_node.start_mark)
+            seen[key] = key_node.start_mark
+        return super().construct_mapping(node, deep=deep)
 
 
 RecordLoader.yaml_implicit_resolvers = {

@@ -48,7 +48,12 @@ def mkdocs_build(root: Path) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [str(MKDOCS), "build", "--strict"],
-        cwd=root, env=environment, capture_output=True, text=True, timeout=300, check=False,
+        cwd=root,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
 
 
@@ -59,3 +64,15 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
     return BuiltSite(root, result.stderr)
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+GOOD_CONTENT = FIXTURES / "good" / "content"
+
+
+@pytest.fixture
+def good_content(tmp_path: Path) -> Path:
+    """A copy of the small valid content tree (2 countries, 1 organisation, 1 initiative, 2 people, 2 articles)."""
+    content = tmp_path / "content"
+    shutil.copytree(GOOD_CONTENT, content)
+    return content

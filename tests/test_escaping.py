@@ -28,7 +28,9 @@ def write_record(path: Path, meta: dict[str, object], body: str = "") -> None:
 
 def write_content(content: Path, title: str, quote: str, summary: str = "Résumé.") -> None:
     write_record(content / "countries" / "kz.md", {"code": "KZ"}, "Vue d'ensemble.")
-    write_record(content / "people" / "tokaiev.md", {"name": "Kassym-Jomart Tokaïev", "role": "président", "country": "KZ"})
+    write_record(
+        content / "people" / "tokaiev.md", {"name": "Kassym-Jomart Tokaïev", "role": "président", "country": "KZ"}
+    )
     write_record(content / "initiatives" / "projet.md", {"name": title, "status": "proposed", "proposer": "KZ"})
     write_record(
         content / "articles" / f"{ARTICLE_ID}.md",

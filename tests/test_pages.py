@@ -34,7 +34,13 @@ def section_links(html: str, section_id: str) -> list[str]:
 def test_kazakhstan_briefing_shows_its_support_with_date_and_source(built_site: BuiltSite) -> None:
     html = built_site.html("pays/kz/index.html")
     rows = section_rows(html, "positions-sur-les-initiatives")
-    assert [ORGANISATION_IA, "soutient", "11 août 2025", "Kassym-Jomart Tokaïev", "French.china.org.cn, 12 août 2025"] in rows
+    assert [
+        ORGANISATION_IA,
+        "soutient",
+        "11 août 2025",
+        "Kassym-Jomart Tokaïev",
+        "French.china.org.cn, 12 août 2025",
+    ] in rows
     assert f"../../articles/{KZ_ARTICLE}/" in section_links(html, "positions-sur-les-initiatives")
 
 
