@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     except UnsafeOutputError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    print(f"{len(report.written)} pages written, {report.unchanged} unchanged, {len(report.removed)} removed.")
+    print(report.summary())
     return 0
 
 

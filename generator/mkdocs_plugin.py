@@ -40,7 +40,5 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             for line in error.report().splitlines():
                 log.error(line)
             raise Abort("The content has problems (listed above); the last good pages are unchanged.") from None
-        log.info(
-            f"briefings: {len(report.written)} pages written, {report.unchanged} unchanged, {len(report.removed)} removed"
-        )
+        log.info(f"briefings: {report.summary()}")
         return config

@@ -31,6 +31,9 @@ class WriteReport:
     removed: list[str] = field(default_factory=list)
     unchanged: int = 0
 
+    def summary(self) -> str:
+        return f"{len(self.written)} pages written, {self.unchanged} unchanged, {len(self.removed)} removed"
+
 
 def write_pages(pages: dict[str, str], out_dir: Path, protected: list[Path]) -> WriteReport:
     """Make `out_dir` hold exactly `pages`; never touch anything under `protected`."""
