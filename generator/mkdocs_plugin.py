@@ -1,8 +1,8 @@
 """MkDocs plugin: regenerate the briefing pages before every build and every live reload.
 
 `on_config` runs before MkDocs lists the docs folder and before it empties the site
-folder, so a content problem aborts the build with the last good site still in place;
-under `mkdocs serve` the server keeps the last good pages and prints the problems.
+folder, so a content problem aborts `mkdocs build` with the last good site still in
+place; under `mkdocs serve` the problems are printed and the last good pages stay served.
 Add `content/` and `site_config/templates/` to `watch:` in mkdocs.yml for live reload.
 """
 
@@ -33,12 +33,23 @@ class BriefingsConfig(Config):
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     """Generate the docs folder from the records."""
 
+    def __init__(self) -> None:
+        self.command = "build"
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
             report = generate(Path(self.config.content_dir), Path(self.config.templates_dir), Path(config.docs_dir))
         except ContentError as error:
             for line in error.report().splitlines():
                 log.error(line)
+            if self.command == "serve":
+                # MkDocs' server stops answering after a failed rebuild; building the last
+                # good pages instead keeps the preview up while the editor fixes the record.
+                log.error("The preview keeps showing the last good pages until these problems are fixed.")
+                return config
             raise Abort("The content has problems (listed above); the last good pages are unchanged.") from None
         log.info(f"briefings: {report.summary()}")
         return config

@@ -189,16 +189,21 @@ def newest_first(entries: Iterable[ChronologyEntry]) -> list[ChronologyEntry]:
     return sorted(ordered, key=lambda entry: entry.date, reverse=True)
 
 
-def build_site(records: list[ValidRecord]) -> Site:
-    """Link all records into a Site, or raise ContentError with every broken rule."""
-    return _Linker(records).link()
+def build_site(records: list[ValidRecord], unreadable: frozenset[str] = frozenset()) -> Site:
+    """Link all records into a Site, or raise ContentError with every broken rule.
+
+    `unreadable` holds the ids (file stems) of registry files that failed to read or
+    validate: references to them are not reported again, since their file already is.
+    """
+    return _Linker(records, unreadable).link()
 
 
 class _Linker:
     """Resolves references; collects problems instead of stopping at the first."""
 
-    def __init__(self, records: list[ValidRecord]) -> None:
+    def __init__(self, records: list[ValidRecord], unreadable: frozenset[str]) -> None:
         self.records = records
+        self.unreadable = unreadable
         self.problems: list[Problem] = []
         self.entities: dict[EntityKind, dict[str, Entity]] = {kind: {} for kind in FOLDER_OF_KIND}
         self.articles: dict[str, ArticleEntry] = {}
@@ -275,11 +280,11 @@ class _Linker:
 
     # -- resolution ---------------------------------------------------------------------
 
-    def _resolve(self, item: ValidRecord | None, field: str, ref: str, kinds: tuple[EntityKind, ...]) -> Entity | None:
+    def _resolve(self, item: ValidRecord, field: str, ref: str, kinds: tuple[EntityKind, ...]) -> Entity | None:
         for kind in kinds:
             if ref in self.entities[kind]:
                 return self.entities[kind][ref]
-        if item is not None:
+        if ref.lower() not in self.unreadable:
             self._problem(item, field, _missing_message(ref, kinds))
         return None
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from generator.errors import ContentError
 from generator.model import Site, build_site
@@ -36,8 +36,9 @@ def load_site(content_dir: Path) -> Site:
     """Read, validate and link all records; raise ContentError listing every problem."""
     documents, read_problems = read_content(content_dir)
     records, schema_problems = validate_documents(documents)
+    unreadable = frozenset(PurePosixPath(problem.path).stem.lower() for problem in read_problems + schema_problems)
     try:
-        site = build_site(records)
+        site = build_site(records, unreadable)
     except ContentError as error:
         raise ContentError(read_problems + schema_problems + error.problems) from None
     if read_problems or schema_problems:

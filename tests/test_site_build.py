@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from tests.conftest import BuiltSite
+from tests.conftest import BuiltSite, copy_project, mkdocs_build
 
 
 def test_build_is_strict_and_warning_free(built_site: BuiltSite) -> None:
@@ -64,3 +65,21 @@ def test_pages_group_by_tags(built_site: BuiltSite) -> None:
     tags_page = built_site.html("etiquettes/index.html")
     assert "gouvernance de l" in tags_page
     assert "articles/2025-08-12-tokaiev-soutient-organisation-mondiale-ia/" in tags_page
+
+
+def test_bad_content_stops_the_build_and_keeps_the_last_good_site(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    assert mkdocs_build(root).returncode == 0
+    before = {path: path.read_bytes() for path in sorted((root / "site").rglob("*")) if path.is_file()}
+
+    record = root / "content" / "countries" / "kz.md"
+    record.write_bytes(record.read_bytes().replace(b"code: KZ", b"code: KZZ"))
+    result = mkdocs_build(root)
+
+    assert result.returncode == 1
+    assert "content/countries/kz.md:2: code: expected an ISO 3166-1 alpha-2 country code such as 'FR', got 'KZZ'" in (
+        result.stderr
+    )
+    assert "the last good pages are unchanged" in result.stdout
+    after = {path: path.read_bytes() for path in sorted((root / "site").rglob("*")) if path.is_file()}
+    assert after == before

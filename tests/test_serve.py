@@ -1,0 +1,75 @@
+"""Live preview: `mkdocs serve` regenerates the briefings when a record changes."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MKDOCS, copy_project
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""
+
+
+def wait_for(condition: Callable[[], bool], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.3)
+    return False
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
+    """A copy of the project under `mkdocs serve`; yields (root, base URL, log file)."""
+    root = copy_project(tmp_path / "project")
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w") as stream:
+        server = subprocess.Popen(
+            [str(MKDOCS), "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+            cwd=root,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            stdout=stream,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        yield root, f"http://127.0.0.1:{port}", log
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_an_edited_record_shows_in_the_served_page(served: tuple[Path, str, Path]) -> None:
+    root, base, log = served
+    page = f"{base}/pays/kz/"
+    assert wait_for(lambda: "Kazakhstan" in fetch(page), 60), log.read_text()
+
+    record = root / "content" / "countries" / "kz.md"
+    record.write_text(record.read_text(encoding="utf-8") + "\nPhrase ajoutée pendant l’aperçu.\n", encoding="utf-8")
+    assert wait_for(lambda: "Phrase ajoutée pendant l’aperçu." in fetch(page), 30), log.read_text()
+
+    broken = root / "content" / "countries" / "fr.md"
+    broken.write_text("---\ncode: [FR\n---\n", encoding="utf-8")
+    assert wait_for(lambda: "content/countries/fr.md:3: invalid YAML" in log.read_text(), 30), log.read_text()
+    assert "Phrase ajoutée pendant l’aperçu." in fetch(page)  # the last good site is still served

@@ -1,0 +1,78 @@
+"""Writing the pages: only what changed, nothing stale, the same bytes every time."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import stat
+from pathlib import Path
+
+from generator.pipeline import generate
+from tests.conftest import ROOT, copy_project, mkdocs_build
+
+TEMPLATES = ROOT / "site_config" / "templates"
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        path.relative_to(folder).as_posix(): (path.read_bytes(), path.stat().st_mtime_ns)
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_editing_one_record_rewrites_only_changed_pages(good_content: Path, tmp_path: Path) -> None:
+    out = tmp_path / "docs"
+    first = generate(good_content, TEMPLATES, out)
+    assert first.unchanged == 0 and len(first.written) > 10
+    for path in out.rglob("*"):
+        os.utime(path, ns=(1, 1))  # an old mtime makes any rewrite visible
+    before = snapshot(out)
+
+    person = good_content / "people" / "li-qiang.md"
+    person.write_text(
+        person.read_text(encoding="utf-8").replace("Premier ministre", "ancien Premier ministre"), "utf-8"
+    )
+    report = generate(good_content, TEMPLATES, out)
+
+    after = snapshot(out)
+    changed = sorted(name for name in after if after[name] != before[name])
+    assert changed == sorted(report.written)
+    assert "personnes/li-qiang.md" in changed
+    assert "pays/kz.md" not in changed  # Kazakhstan's briefing does not mention him
+    assert report.unchanged == len(after) - 1 - len(changed)  # minus the marker file
+
+
+def test_pages_of_removed_records_are_deleted(good_content: Path, tmp_path: Path) -> None:
+    out = tmp_path / "docs"
+    generate(good_content, TEMPLATES, out)
+    stray = out / "pays" / "ancien.md"
+    stray.write_text("ancienne page", encoding="utf-8")
+    report = generate(good_content, TEMPLATES, out)
+    assert report.removed == ["pays/ancien.md"]
+    assert not stray.exists()
+
+
+def test_generated_pages_are_readable_by_the_web_server(good_content: Path, tmp_path: Path) -> None:
+    out = tmp_path / "docs"
+    generate(good_content, TEMPLATES, out)
+    assert stat.S_IMODE((out / "index.md").stat().st_mode) == 0o644
+
+
+def test_two_builds_of_the_same_content_are_byte_identical(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763856000")
+    first, second = copy_project(tmp_path / "a"), copy_project(tmp_path / "b")
+    for root in (first, second):
+        result = mkdocs_build(root)
+        assert result.returncode == 0, result.stderr
+    comparison = filecmp.dircmp(first / "site", second / "site")
+    differing: list[str] = []
+
+    def collect(node: filecmp.dircmp[str], prefix: str = "") -> None:
+        _, mismatch, errors = filecmp.cmpfiles(node.left, node.right, node.common_files, shallow=False)
+        differing.extend(prefix + name for name in mismatch + errors + node.left_only + node.right_only)
+        for name, child in node.subdirs.items():
+            collect(child, f"{prefix}{name}/")
+
+    collect(comparison)
+    assert differing == []
