@@ -5,6 +5,8 @@ STAMP  := $(VENV)/.installed
 PYTHON ?= python3
 # Silence Material's end-of-life banner in build logs.
 export NO_MKDOCS_2_WARNING := 1
+# Dates MkDocs stamps into the site (sitemap) come from the last commit, not the clock.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 .PHONY: site generate serve test lint clean
 
