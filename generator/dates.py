@@ -51,6 +51,11 @@ class PartialDate:
         return cls(year, month, day)
 
     @property
+    def precision(self) -> int:
+        """3 for a day, 2 for a month, 1 for a year only."""
+        return 1 + bool(self.month) + bool(self.day)
+
+    @property
     def iso(self) -> str:
         """Return the date as written in the records: 2025, 2025-07 or 2025-07-26."""
         parts = [f"{self.year:04d}"]

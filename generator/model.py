@@ -87,6 +87,11 @@ class Entity:
     def chronology(self) -> list[ChronologyEntry]:
         return newest_first(entry for article in self.articles for entry in article.chronology)
 
+    @property
+    def stances(self) -> list[Stance]:
+        """The positions grouped by actor, initiative and role, in the order of `positions`."""
+        return group_stances(self.positions)
+
 
 @dataclass(eq=False)
 class PositionEntry:
@@ -95,6 +100,30 @@ class PositionEntry:
     record: Position
     voiced_by: Entity | None
     article: ArticleEntry
+
+
+@dataclass(frozen=True, eq=False)
+class Stance:
+    """One actor's role on one initiative, with every position that reports it."""
+
+    actor: Entity
+    initiative: Entity
+    role: Role
+    positions: list[PositionEntry]
+
+    @property
+    def date(self) -> PartialDate | None:
+        """The most precise date the sources give, the earliest if they differ."""
+        dates = [position.record.date for position in self.positions if position.record.date]
+        return min(dates, key=lambda date: (-date.precision, date), default=None)
+
+    @property
+    def voiced_by(self) -> list[Entity]:
+        return _distinct([position.voiced_by for position in self.positions])
+
+    @property
+    def articles(self) -> list[ArticleEntry]:
+        return list(dict.fromkeys(position.article for position in self.positions))
 
 
 @dataclass(eq=False)
@@ -179,8 +208,44 @@ class Site:
         return newest_first(entry for article in self.articles for entry in article.chronology)
 
     @property
+    def matrix(self) -> PositionMatrix:
+        """Actors × initiatives; each cell holds the stances of that actor on that initiative."""
+        stances = group_stances(sorted(self.positions, key=_role_rank))
+        actors = _by_name({stance.actor for stance in stances})
+        initiatives = _by_name({stance.initiative for stance in stances})
+        cells: dict[tuple[Entity, Entity], list[Stance]] = {}
+        for stance in stances:
+            cells.setdefault((stance.actor, stance.initiative), []).append(stance)
+        rows = [(actor, [cells.get((actor, initiative), []) for initiative in initiatives]) for actor in actors]
+        return PositionMatrix(initiatives, rows)
+
+    @property
     def tags(self) -> list[str]:
         return sorted({tag for article in self.articles for tag in article.record.tags}, key=sort_key)
+
+
+@dataclass(frozen=True)
+class PositionMatrix:
+    """The positions page: one column per initiative, one row per actor."""
+
+    initiatives: list[Entity]
+    rows: list[tuple[Entity, list[list[Stance]]]]
+
+
+def group_stances(positions: Iterable[PositionEntry]) -> list[Stance]:
+    """Group positions that report the same stance; keep the order of first appearance."""
+    groups: dict[tuple[Entity, Entity, Role], list[PositionEntry]] = {}
+    for position in positions:
+        groups.setdefault((position.actor, position.initiative, position.record.role), []).append(position)
+    return [Stance(actor, initiative, role, group) for (actor, initiative, role), group in groups.items()]
+
+
+def _by_name(entities: Iterable[Entity]) -> list[Entity]:
+    return sorted(entities, key=lambda entity: (sort_key(entity.name), entity.id))
+
+
+def _role_rank(position: PositionEntry) -> int:
+    return list(Role).index(position.record.role)
 
 
 def newest_first(entries: Iterable[ChronologyEntry]) -> list[ChronologyEntry]:
@@ -376,11 +441,10 @@ class _Linker:
             for figure in article.figures:
                 for entity in _concerned_by_figure(figure):
                     entity.figures.append(figure)
-        roles = list(Role)
         for entity in self._all_entities():
             entity.positions.sort(key=lambda position: position.record.date or position.article.published, reverse=True)
             if entity.kind == "initiative":  # "who stands where": proposers first, opponents last
-                entity.positions.sort(key=lambda position: roles.index(position.record.role))
+                entity.positions.sort(key=_role_rank)
             entity.people.sort(key=lambda person: sort_key(person.name))
         countries = self._sorted("country")
         for country in countries:
@@ -390,7 +454,7 @@ class _Linker:
         )
 
     def _sorted(self, kind: EntityKind) -> list[Entity]:
-        return sorted(self.entities[kind].values(), key=lambda entity: (sort_key(entity.name), entity.id))
+        return _by_name(self.entities[kind].values())
 
     def _all_entities(self) -> list[Entity]:
         return [entity for kind in FOLDER_OF_KIND for entity in self.entities[kind].values()]

@@ -64,6 +64,8 @@ def test_initiative_briefing_lists_who_proposed_and_who_supports(built_site: Bui
     rows = section_rows(html, "qui-se-positionne")
     stances = [(row[0], row[1], row[2]) for row in rows]
     assert stances[0] == ("Chine", "propose", "juillet 2025")  # proposers come first
+    assert stances.count(("Chine", "propose", "juillet 2025")) == 1  # one row, both sources in it
+    assert rows[0][4].count("2025") == 2
     assert ("Kazakhstan", "soutient", "11 août 2025") in stances
     assert ("Chine", "accueille", "juillet 2025") in stances
 
