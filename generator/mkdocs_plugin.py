@@ -4,6 +4,7 @@
 folder, so a content problem aborts `mkdocs build` with the last good site still in
 place; under `mkdocs serve` the problems are printed and the last good pages stay served.
 Add `content/` and `site_config/templates/` to `watch:` in mkdocs.yml for live reload.
+After each build, `on_post_build` indexes the site for Pagefind search.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from pathlib import Path
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 
 from generator.errors import ContentError
 from generator.pipeline import generate
+from generator.search_index import SearchIndexError, build_search_index
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -53,3 +55,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             raise Abort("The content has problems (listed above); the last good pages are unchanged.") from None
         log.info(f"briefings: {report.summary()}")
         return config
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        try:
+            build_search_index(Path(config.site_dir))
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
