@@ -4,7 +4,7 @@ The pipeline is one module per stage, called in order by `pipeline.generate`:
 
     read      files on disk      -> SourceDocument (path, front matter, body)
     validate  SourceDocument     -> typed records (pydantic), or Problems
-    model     typed records      -> Site: every reference resolved and linked both ways
+    link      typed records      -> Site (model.py): every reference resolved, linked both ways
     render    Site + templates   -> {page path: Markdown text}
     write     rendered pages     -> the docs folder, touching only files that changed
 

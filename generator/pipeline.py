@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from generator.errors import ContentError
-from generator.model import Site, build_site
+from generator.link import build_site
+from generator.model import Site
 from generator.read import read_content
 from generator.render import render_site
 from generator.validate import validate_documents
