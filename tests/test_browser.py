@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from tests.conftest import BuiltSite
+from tests.conftest import BuiltSite, copy_project, mkdocs_build
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = [
@@ -102,3 +102,19 @@ def test_pages_and_search_make_no_request_to_another_host(page: Page, site_url: 
     search(page, "gouvernance")
     assert hosts == {urlsplit(site_url).netloc}
     assert errors == []
+
+
+def test_a_repository_link_fetches_nothing_from_github(page: Page, tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    config = root / "mkdocs.yml"
+    config.write_text("repo_url: https://github.com/exemple/briefings\n" + config.read_text("utf-8"), "utf-8")
+    assert mkdocs_build(root).returncode == 0
+    html = (root / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://github.com/exemple/briefings"' in html
+    assert 'data-md-component="source"' not in html
+
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto((root / "site" / "index.html").as_uri())
+    page.wait_for_timeout(1500)  # Material asks for repository facts right after load
+    assert requested and not [url for url in requested if "github" in url]
