@@ -63,8 +63,8 @@ class _Linker:
         self.problems: list[Problem] = []
         self.entities: dict[EntityKind, dict[str, Entity]] = {kind: {} for kind in FOLDER_OF_KIND}
         self.articles: dict[str, ArticleEntry] = {}
-        self.sources: dict[int, ValidRecord] = {}
-        """The record each registered entity or article was made from, by object id."""
+        self.origins: dict[Entity | ArticleEntry, ValidRecord] = {}
+        """The record each registered entity or article was made from."""
 
     def link(self) -> Site:
         for item in self.records:
@@ -123,16 +123,18 @@ class _Linker:
             return False
         return True
 
-    def _register(self, table: dict[str, Any], identifier: str, value: object, item: ValidRecord, field: str) -> None:
+    def _register(
+        self, table: dict[str, Any], identifier: str, value: Entity | ArticleEntry, item: ValidRecord, field: str
+    ) -> None:
         if identifier in table:
-            message = f"duplicate {field} {identifier!r}: also used by {table[identifier].source}"
+            message = f"duplicate {field} {identifier!r}: also used by {table[identifier].source_file}"
             if field == "code":
                 self._problem(item, field, message)
             else:  # the id is the file name
                 self._file_problem(item, message)
         else:
             table[identifier] = value
-            self.sources[id(value)] = item
+            self.origins[value] = item
 
     # -- resolution ---------------------------------------------------------------------
 
@@ -145,7 +147,7 @@ class _Linker:
         return None
 
     def _link_entity(self, entity: Entity) -> None:
-        item = self.sources[id(entity)]
+        item = self.origins[entity]
         record = entity.record
         if isinstance(record, Person):
             entity.country = self._resolve(item, "country", record.country, ("country",))
@@ -159,7 +161,7 @@ class _Linker:
             entity.proposer = self._resolve(item, "proposer", record.proposer, ("country", "organisation"))
 
     def _link_article(self, article: ArticleEntry) -> None:
-        item = self.sources[id(article)]
+        item = self.origins[article]
         record = article.record
         lists: list[tuple[str, list[str], EntityKind, list[Entity]]] = [
             ("countries", record.countries, "country", article.countries),

@@ -43,7 +43,8 @@ class Entity:
     id: str
     name: str
     short_name: str
-    source: str
+    source_file: str
+    """The registry file it was read from, e.g. content/countries/kz.md."""
     overview: str
     record: Country | Organisation | Initiative | Person
     articles: list[ArticleEntry] = field(default_factory=list)
@@ -76,6 +77,8 @@ class Entity:
 
 @dataclass(eq=False)
 class PositionEntry:
+    """A position as one article reports it, with its references resolved."""
+
     actor: Entity
     initiative: Entity
     record: Position
@@ -109,6 +112,8 @@ class Stance:
 
 @dataclass(eq=False)
 class QuoteEntry:
+    """A quotation with its speaker (and the initiative it is about) resolved."""
+
     speaker: Entity
     record: Quote
     initiative: Entity | None
@@ -117,6 +122,8 @@ class QuoteEntry:
 
 @dataclass(eq=False)
 class FigureEntry:
+    """A key figure with who stated it, who cited it and what it is about resolved."""
+
     record: Figure
     stated_by: Entity | None
     cited_by: Entity | None
@@ -135,8 +142,11 @@ class ChronologyEntry:
 
 @dataclass(eq=False)
 class ArticleEntry:
+    """An article record with its entities, positions, quotes and figures resolved."""
+
     id: str
-    source: str
+    source_file: str
+    """The record file it was read from."""
     summary: str
     record: Article
     countries: list[Entity] = field(default_factory=list)
