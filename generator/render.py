@@ -23,7 +23,7 @@ from jinja2.runtime import Context
 from generator import labels
 from generator.dates import PartialDate, french_date
 from generator.markup import editor_html, escape_markdown, markdown_url
-from generator.model import FOLDER_OF_KIND, ArticleEntry, Entity, Site
+from generator.model import FOLDER_OF_KIND, ArticleEntry, Entity, EntityKind, Site
 
 _FRENCH = Locale.parse("fr")
 
@@ -58,13 +58,14 @@ def page_specs(site: Site) -> list[PageSpec]:
         PageSpec("etiquettes.md", "tags.md.j2", {}),
         PageSpec("articles/index.md", "articles_index.md.j2", {}),
     ]
-    for kind, entities in (
+    briefings: list[tuple[EntityKind, list[Entity]]] = [
         ("country", site.countries),
         ("organisation", site.organisations),
         ("initiative", site.initiatives),
         ("person", site.people),
-    ):
-        specs.append(PageSpec(f"{FOLDER_OF_KIND[kind]}/index.md", f"{kind}_index.md.j2", {"entities": entities}))  # type: ignore[index]
+    ]
+    for kind, entities in briefings:
+        specs.append(PageSpec(f"{FOLDER_OF_KIND[kind]}/index.md", f"{kind}_index.md.j2", {"entities": entities}))
         specs.extend(PageSpec(entity.page, f"{kind}.md.j2", {"entity": entity}) for entity in entities)
     specs.extend(PageSpec(article.page, "article.md.j2", {"article": article}) for article in site.articles)
     return specs

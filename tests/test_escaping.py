@@ -6,6 +6,7 @@ import unicodedata
 from pathlib import Path
 
 import markdown
+import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 from hypothesis import HealthCheck, given, settings
@@ -87,7 +88,9 @@ text_strategy = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, ma
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(title=text_strategy, quote=text_strategy)
-def test_arbitrary_titles_and_quotes_render_as_text(tmp_path_factory, title: str, quote: str) -> None:  # type: ignore[no-untyped-def]
+def test_arbitrary_titles_and_quotes_render_as_text(
+    tmp_path_factory: pytest.TempPathFactory, title: str, quote: str
+) -> None:
     content = tmp_path_factory.mktemp("content") / "content"
     write_content(content, title, quote)
     pages = render_site(load_site(content), ROOT / "site_config" / "templates")
@@ -120,7 +123,8 @@ def test_editor_summaries_keep_markdown_but_lose_scripts(tmp_path: Path) -> None
     soup = to_html(pages[f"articles/{ARTICLE_ID}.md"])
     assert_no_markup_injected(soup)
     assert soup.find("strong", string="résumé") is not None
-    assert soup.find("a", string="un lien")["href"] == "https://example.org"  # type: ignore[index]
+    link = soup.find("a", string="un lien")
+    assert isinstance(link, Tag) and link["href"] == "https://example.org"
     assert soup.find("img") is None
     assert "alert" not in str(soup.find(class_="briefing-prose"))
 

@@ -7,6 +7,8 @@ import os
 import stat
 from pathlib import Path
 
+import pytest
+
 from generator.pipeline import generate
 from tests.conftest import ROOT, copy_project, mkdocs_build
 
@@ -59,7 +61,7 @@ def test_generated_pages_are_readable_by_the_web_server(good_content: Path, tmp_
     assert stat.S_IMODE((out / "index.md").stat().st_mode) == 0o644
 
 
-def test_two_builds_of_the_same_content_are_byte_identical(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_two_builds_of_the_same_content_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763856000")
     first, second = copy_project(tmp_path / "a"), copy_project(tmp_path / "b")
     for root in (first, second):
