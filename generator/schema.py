@@ -48,6 +48,21 @@ def _check_entity_ref(value: str) -> str:
     return _check_slug(value)
 
 
+def _check_tag(value: str) -> str:
+    """Tags become page labels and links: plain words only."""
+    if not re.fullmatch(r"\w[\w '’-]{0,59}", value):
+        raise ValueError(
+            f"expected a tag of letters, digits, spaces, hyphens or apostrophes (60 at most), got {value!r}"
+        )
+    return value
+
+
+def _check_language(value: str) -> str:
+    if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]+)*", value):
+        raise ValueError(f"expected a language code such as 'fr' or 'en', got {value!r}")
+    return value
+
+
 def _unique(values: list[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
@@ -61,7 +76,8 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_slug)]
 CountryCode = Annotated[str, AfterValidator(_check_country_code)]
 EntityRef = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_entity_ref)]
-Tag = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[\w][\w \-'’]*$", max_length=60)]
+Tag = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_tag)]
+LanguageCode = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_language)]
 
 
 # Lists given as a list or a single value, deduplicated in order.
@@ -146,9 +162,7 @@ class Source(Record):
     agency: Text | None = Field(None, description="News agency credited, if any.")
     author: Text | None = Field(None, description="Byline, if any.")
     url: HttpUrl | None = Field(None, description="Address of the original; only a URL really known.")
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = Field(
-        description="Language of the original, e.g. fr."
-    )
+    language: LanguageCode = Field(description="Language of the original, e.g. fr.")
     retrieved: dt.date = Field(description="Day the article was captured, YYYY-MM-DD.")
     capture: Text | None = Field(None, description="Id of the raw capture file.")
 
@@ -179,9 +193,7 @@ class Quote(Record):
     text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400)] = Field(
         description="The words, verbatim and short."
     )
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = Field(
-        "fr", description="Language of the quote as given."
-    )
+    language: LanguageCode = Field("fr", description="Language of the quote as given.")
     date: PartialDate | None = Field(None, description="When it was said.")
     reported: bool = Field(False, description="True when the article gives it in indirect speech.")
     initiative: Slug | None = Field(None, description="Initiative it is about, if any.")

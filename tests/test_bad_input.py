@@ -112,6 +112,20 @@ BAD_FILES = [
         id="unknown_field_contries",
     ),
     pytest.param(
+        "hostile_tag.md",
+        "articles/2025/hostile-tag.md",
+        "content/articles/2025/hostile-tag.md:9: tags[1]: expected a tag of letters, digits, spaces, hyphens or "
+        "apostrophes (60 at most), got '<script>alert(1)</script>'",
+        id="hostile_tag",
+    ),
+    pytest.param(
+        "bad_language_code.md",
+        "articles/2025/bad-language-code.md",
+        "content/articles/2025/bad-language-code.md:6: source.language: "
+        "expected a language code such as 'fr' or 'en', got 'Français'",
+        id="bad_language_code",
+    ),
+    pytest.param(
         "no_front_matter.md",
         "articles/2025/no-front-matter.md",
         "content/articles/2025/no-front-matter.md:1: expected front matter: a '---' line, YAML fields, then '---'",
