@@ -17,7 +17,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from generator.errors import Problem
-from generator.yaml_loader import DuplicateFieldError, RecordLoader
+from generator.yaml_loader import DuplicateFieldError, load_with_nodes
 
 KINDS = ("articles", "countries", "organisations", "initiatives", "people")
 """The folders of `content/`, one per kind of record."""
@@ -102,8 +102,7 @@ def read_document(path: Path, kind: str, shown_path: str) -> tuple[SourceDocumen
     assert opening is not None  # detect() matched it
     front_start = text.count("\n", 0, opening.end())
     try:
-        meta = yaml.load(front, Loader=RecordLoader)  # noqa: S506 - RecordLoader is a SafeLoader
-        lines = _field_lines(yaml.compose(front, Loader=RecordLoader), front_start)
+        meta, node = load_with_nodes(front)
     except DuplicateFieldError as error:
         assert error.context_mark is not None and error.problem_mark is not None
         first, line = (front_start + mark.line + 1 for mark in (error.context_mark, error.problem_mark))
@@ -112,6 +111,7 @@ def read_document(path: Path, kind: str, shown_path: str) -> tuple[SourceDocumen
         return None, _yaml_problem(shown_path, error, front_start)
     if meta is None:
         meta = {}
+    lines = _field_lines(node, front_start)
     return SourceDocument(kind, shown_path, path.stem, meta, body.strip() + "\n", lines), None
 
 

@@ -46,3 +46,14 @@ RecordLoader.yaml_implicit_resolvers = {
 RecordLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
+
+
+def load_with_nodes(text: str) -> tuple[object, yaml.Node | None]:
+    """Parse `text` once; return the data and the node tree (which knows every line)."""
+    loader = RecordLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return data, node
