@@ -35,8 +35,8 @@ class BriefingsConfig(Config):
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     """Generate the docs folder from the records."""
 
-    def __init__(self) -> None:
-        self.command = "build"
+    command = "build"
+    """The mkdocs command running: "build", "serve" or "gh-deploy"."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
