@@ -28,11 +28,3 @@ QUALIFIER_LABELS: dict[str, str] = {
     "up_to": "jusqu’à",
     "less_than": "moins de",
 }
-
-KIND_LABELS: dict[str, tuple[str, str]] = {
-    "country": ("pays", "pays"),
-    "organisation": ("organisation", "organisations"),
-    "initiative": ("initiative", "initiatives"),
-    "person": ("personne", "personnes"),
-}
-"""Singular and plural French names of each kind of briefing."""

@@ -210,10 +210,6 @@ class Site:
         rows = [(actor, [cells.get((actor, initiative), []) for initiative in initiatives]) for actor in actors]
         return PositionMatrix(initiatives, rows)
 
-    @property
-    def tags(self) -> list[str]:
-        return sorted({tag for article in self.articles for tag in article.record.tags}, key=sort_key)
-
 
 @dataclass(frozen=True)
 class PositionMatrix:

@@ -95,7 +95,6 @@ def make_environment(templates: Path) -> Environment:
         role_label=lambda role: labels.ROLE_LABELS[role],
         status_label=lambda status: labels.STATUS_LABELS[status],
         qualifier_label=lambda qualifier: labels.QUALIFIER_LABELS[qualifier],
-        kind_label=lambda kind, plural=False: labels.KIND_LABELS[kind][int(plural)],
     )
     return environment
 
