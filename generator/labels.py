@@ -1,8 +1,23 @@
-"""French wording of the enumerations, in one place for the templates."""
+"""French wording: the enumerations' labels, and country and language names from Babel."""
 
 from __future__ import annotations
 
+from babel import Locale
+
 from generator.schema import Role, Status
+
+_FRENCH = Locale.parse("fr")
+
+
+def country_name(code: str) -> str:
+    """Name a country in French from its ISO code: "KZ" -> "Kazakhstan"."""
+    return str(_FRENCH.territories.get(code, code))
+
+
+def language_name(code: str) -> str:
+    """Name a language in French: "fr" -> "français"; unknown codes stay as given."""
+    return str(_FRENCH.languages.get(code.replace("-", "_"), code))
+
 
 ROLE_LABELS: dict[Role, str] = {
     Role.proposes: "propose",

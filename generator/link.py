@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from babel import Locale
 from slugify import slugify
 
 from generator.errors import ContentError, Problem
+from generator.labels import country_name
 from generator.model import (
     FOLDER_OF_KIND,
     ArticleEntry,
@@ -41,8 +41,6 @@ KIND_OF_FOLDER: dict[str, EntityKind] = {
 
 RESERVED_IDS = frozenset({"index"})
 """Ids whose page would overwrite a folder's index page."""
-
-_FRENCH = Locale.parse("fr")
 
 
 def build_site(records: list[ValidRecord], unreadable: frozenset[str] = frozenset()) -> Site:
@@ -87,7 +85,7 @@ class _Linker:
         record = item.record
         if isinstance(record, Country):
             identifier = record.code
-            name = short = _FRENCH.territories.get(record.code, record.code)
+            name = short = country_name(record.code)
             if item.document.stem != record.code.lower():
                 expected = f"{record.code.lower()}.md"
                 self._problem(item, "code", f"the file of country {record.code} must be named {expected!r}")

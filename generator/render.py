@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from babel import Locale
 from babel.numbers import format_decimal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
@@ -24,8 +23,6 @@ from generator import labels
 from generator.dates import PartialDate, french_date
 from generator.markup import editor_html, escape_markdown, markdown_url
 from generator.model import FOLDER_OF_KIND, ArticleEntry, Entity, EntityKind, Site
-
-_FRENCH = Locale.parse("fr")
 
 LATEST_ON_HOME = 8
 """How many chronology entries the home page shows."""
@@ -86,7 +83,7 @@ def make_environment(templates: Path) -> Environment:
         url=markdown_url,
         date=format_any_date,
         number=lambda value: format_decimal(value, locale="fr"),
-        language_name=language_name,
+        language_name=labels.language_name,
         editor_html=editor_html,
         yaml=lambda value: yaml.safe_dump(value, allow_unicode=True, sort_keys=True, width=1000).strip(),
     )
@@ -104,11 +101,6 @@ def link(context: Context, target: Entity | ArticleEntry | str) -> str:
     """Return the relative link from the page being rendered to `target`'s page."""
     page = target if isinstance(target, str) else target.page
     return posixpath.relpath(page, posixpath.dirname(context["page_path"]) or ".")
-
-
-def language_name(code: str) -> str:
-    """Name a language in French with Babel: "fr" -> "français"; unknown codes stay as given."""
-    return str(_FRENCH.languages.get(code.replace("-", "_"), code))
 
 
 def format_any_date(value: PartialDate | dt.date) -> str:

@@ -113,7 +113,7 @@ def test_empty_sections_are_left_out(built_site: BuiltSite) -> None:
     assert "Sources" in headings
 
 
-def test_partial_dates_are_never_given_an_invented_day() -> None:
+def test_a_year_only_publication_date_stays_a_year() -> None:
     site = load_site(ROOT / "content")
     article = next(a for a in site.articles if a.id == "2025-kazakhstan-priorite-nationale-ia")
     assert article.published == PartialDate(2025)
