@@ -185,6 +185,8 @@ class Site:
     initiatives: list[Entity]
     people: list[Entity]
     articles: list[ArticleEntry]
+    drafts: list[str] = field(default_factory=list)
+    """Draft articles left off the site, each with what it still lacks (see drafts.py)."""
 
     @property
     def entities(self) -> list[Entity]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from generator.drafts import set_drafts_aside
 from generator.errors import ContentError
 from generator.link import build_site
 from generator.model import Site
@@ -34,8 +35,9 @@ class Project:
 
 
 def load_site(content_dir: Path) -> Site:
-    """Read, validate and link all records; raise ContentError listing every problem."""
+    """Read, validate and link all records but drafts; raise ContentError listing every problem."""
     documents, read_problems = read_content(content_dir)
+    documents, drafts = set_drafts_aside(documents)
     records, schema_problems = validate_documents(documents)
     unreadable = frozenset(PurePosixPath(problem.path).stem.lower() for problem in read_problems + schema_problems)
     try:
@@ -44,10 +46,13 @@ def load_site(content_dir: Path) -> Site:
         raise ContentError(read_problems + schema_problems + error.problems) from None
     if read_problems or schema_problems:
         raise ContentError(read_problems + schema_problems)
+    site.drafts = [str(draft) for draft in drafts]
     return site
 
 
 def generate(content_dir: Path, templates_dir: Path, docs_dir: Path) -> WriteReport:
     """Generate the briefing pages of `content_dir` into `docs_dir`."""
-    pages = render_site(load_site(content_dir), templates_dir)
-    return write_pages(pages, docs_dir, protected=[content_dir, templates_dir])
+    site = load_site(content_dir)
+    report = write_pages(render_site(site, templates_dir), docs_dir, protected=[content_dir, templates_dir])
+    report.drafts = site.drafts
+    return report

@@ -217,6 +217,7 @@ class Figure(Record):
 class Article(Record):
     """One curated news article: facts, positions and our own summary (the body)."""
 
+    draft: bool = Field(False, description="True while an editor is still checking it: kept off the site.")
     title: Text = Field(description="Headline as published.")
     published: PartialDate = Field(description="Publication date as printed.")
     source: Source

@@ -30,9 +30,15 @@ class WriteReport:
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     unchanged: int = 0
+    drafts: list[str] = field(default_factory=list)
+    """Draft articles left out of the pages, for the summary to list."""
 
     def summary(self) -> str:
-        return f"{len(self.written)} pages written, {self.unchanged} unchanged, {len(self.removed)} removed"
+        pages = f"{len(self.written)} pages written, {self.unchanged} unchanged, {len(self.removed)} removed"
+        if not self.drafts:
+            return pages
+        count = f"{len(self.drafts)} draft{'s' if len(self.drafts) > 1 else ''} left off the site"
+        return "\n".join([f"{pages}; {count}:", *(f"  {draft}" for draft in self.drafts)])
 
 
 def write_pages(pages: dict[str, str], out_dir: Path, protected: list[Path]) -> WriteReport:

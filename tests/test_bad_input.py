@@ -107,7 +107,7 @@ BAD_FILES = [
         "unknown_field_contries.md",
         "articles/2025/unknown-field-contries.md",
         "content/articles/2025/unknown-field-contries.md:8: contries: unknown field; did you mean 'countries'? "
-        "expected one of: countries, events, figures, initiatives, organisations, people, positions, published, "
+        "expected one of: countries, draft, events, figures, initiatives, organisations, people, positions, published, "
         "quotes, source, tags, title",
         id="unknown_field_contries",
     ),
