@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from generator.errors import ContentError
+from generator.ingest.command import add_ingest_parser, run_ingest
 from generator.pipeline import Project, generate
 from generator.write import UnsafeOutputError
 
@@ -23,7 +24,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     generate_parser.add_argument("--project", type=Path, default=Path.cwd(), help="project folder (default: .)")
     generate_parser.add_argument("--out", type=Path, help="output folder (default: PROJECT/build/docs)")
+    add_ingest_parser(commands)
     arguments = parser.parse_args(argv)
+    if arguments.command == "ingest":
+        return run_ingest(arguments)
 
     project = Project(arguments.project)
     try:

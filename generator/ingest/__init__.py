@@ -1,0 +1,8 @@
+"""`briefings ingest`: turn a raw captured article into a draft record for an editor.
+
+The flow mirrors the generator's: `capture.py` reads the file, `plain_text.py` or
+`html_page.py` separates the article from the page around it, `dates.py`, `language.py`
+and `entities.py` make their guesses, `draft.py` gathers them and `record.py` writes the
+draft as YAML front matter in which every guess carries a review comment. Nothing here
+writes prose: the summary is the editor's to write.
+"""

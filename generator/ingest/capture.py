@@ -1,0 +1,96 @@
+"""Read a captured article and say what was found in it, without guessing yet.
+
+A capture is a plain-text copy of a web page (as in the seed captures) or a saved HTML
+page. Both extractors return an `Extraction`: the title, the printed lines around it
+(bylines, dates, publisher), the article's paragraphs and what the page itself states
+about its publisher, agency and author, each with the printed text it came from so the
+draft can show the editor why it guessed what it did.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+_DECLARED_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
+_HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
+
+
+class CaptureError(Exception):
+    """The capture cannot be read as an article."""
+
+
+@dataclass(frozen=True)
+class Capture:
+    """The decoded text of a capture file."""
+
+    path: Path
+    text: str
+    is_html: bool
+
+    @property
+    def name(self) -> str:
+        """The capture's id: its file name without the extension."""
+        return self.path.stem
+
+
+@dataclass(frozen=True)
+class Clue:
+    """A value read from the capture, with the printed text it was read from."""
+
+    value: str
+    printed: str
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What a capture prints: the article and the lines around it."""
+
+    title: Clue | None
+    paragraphs: list[str]
+    header: list[str] = field(default_factory=list)
+    """Lines printed before the article (or around it): bylines, dates, publisher."""
+    publisher: Clue | None = None
+    agency: Clue | None = None
+    author: Clue | None = None
+    published: Clue | None = None
+    """A publication date the page states in its metadata (ISO), if any."""
+    url: str | None = None
+
+
+def read_capture(path: Path) -> Capture:
+    """Read `path` as UTF-8 text (or an HTML page in the charset it declares); raise CaptureError if it cannot."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise CaptureError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise CaptureError(f"{path}: is a folder, expected a captured article (.txt or .html)") from None
+    try:
+        text = _decode(raw)
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise CaptureError(
+            f"{path}:{line}: the capture is not UTF-8 text (byte 0x{raw[error.start]:02x} at line {line}); "
+            "save it with UTF-8 encoding"
+        ) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise CaptureError(f"{path}: the capture is empty; expected the text or HTML of an article")
+    is_html = path.suffix.lower() in (".html", ".htm") or bool(_HTML_START.match(text))
+    return Capture(path, text, is_html)
+
+
+def _decode(raw: bytes) -> str:
+    """Decode UTF-8; a saved HTML page that declares another charset is decoded with it."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as not_utf8:
+        declared = _DECLARED_CHARSET.search(raw[:4096])
+        if declared is not None:
+            try:
+                return raw.decode(declared[1].decode("ascii"))
+            except (LookupError, UnicodeDecodeError):  # unknown charset name, or not what it declares
+                pass
+        raise not_utf8 from None
