@@ -33,16 +33,48 @@ _NEW_NAME = re.compile(
     r"(?<![\w'’-])(?:[A-ZÀ-ÖØ-Þ][\w-]*\w(?:\s+(?:(?:de|du|des|of|the|for|on|pour|sur)\s+(?:la\s+|l['’])?)?"
     r"[A-ZÀ-ÖØ-Þ][\w-]*\w)+|[A-Z]{3,8}\b)"
 )
+
+
+def _fold(text: str) -> str:
+    """Drop accents and unify apostrophes and hyphens, keeping every character's position."""
+    return "".join(_fold_character(character) for character in text)
+
+
+@cache
+def _fold_character(character: str) -> str:
+    if character in "’‘ʼ´`":
+        return "'"
+    if character in "‐‑‒–":
+        return "-"
+    base = unicodedata.normalize("NFD", character)[0]
+    return base if base.lower() != base or base.upper() != base or base.isalnum() else character
+
+
+def _folded_words(words: str) -> frozenset[str]:
+    return frozenset(_fold(word).lower() for word in words.split())
+
+
 _PROPER_NAMES = ("countries", "people")
 """Kinds whose capitalised names only match capitalised text: "Réunion" is not "réunion"."""
-_LEADING_WORDS = frozenset(
+_LEADING_WORDS = _folded_words(
     """a an and at but by for from in on the this that these le la les l un une des du de en et dans par pour
     selon lors après avant mais cette ce ces son sa ses leur leurs il elle ils elles m mme mr mrs ms dr président
     présidente premier première ministre vice-ministre president prime minister secretary general chef porte-parole
     monsieur madame sir lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday
-    saturday sunday""".split()  # noqa: SIM905 (a list of 90 quoted words would hide the words)
+    saturday sunday république republic"""
 )
 """Words that start a sentence or a title rather than a name: "Selon Sun Weidong" is "Sun Weidong"."""
+_INSTITUTION = re.compile(
+    r"(?<![\w-])(?:Forum|Conférence|Sommet|Organisation|Agence|Conseil|Commission|Comité|Assemblée|Alliance|"
+    r"Partenariat|Déclaration|Initiative|Programme|Pacte|Charte|Convention|Traité|Accord|Stratégie|Plan|Code|Fonds|"
+    r"Banque|Institut|Réseau|Centre|Observatoire|Union|Association|Fédération|Office)(?![\w-])"
+)
+_INSTITUTION_MAX_WORDS = 9
+_INSTITUTION_STOPS = _folded_words(
+    """à a au aux et ou est sont était ont qui que dont dans avec lors par selon depuis pendant entre vers chez
+    où ce cette ces il elle ils elles se s'est a-t-il"""
+)
+_INSTITUTION_CONNECTORS = _folded_words("de du des d' l' la le les sur pour en")
 
 
 @dataclass(frozen=True)
@@ -131,21 +163,62 @@ def find_entities(text: str, names: list[Name]) -> Findings:
 
 
 def _new_names(text: str, taken: list[tuple[int, int]]) -> list[tuple[str, int]]:
-    counts: Counter[str] = Counter()
-    first: dict[str, int] = {}
+    """Names that match no registry entry, most frequent first.
+
+    Two shapes: runs of capitalised words ("Meridian Safety Network", "Cho Tae-yul") and
+    acronyms, as English and personal names are written; and French institutional names,
+    capitalised on their first word only ("la Conférence mondiale sur l'intelligence
+    artificielle à Shanghai"), found by their head word in the middle of a sentence and
+    read up to the next verb, preposition of place or punctuation. A candidate that starts
+    inside a registry name is part of that name, not a new one.
+    """
+    found: dict[int, str] = {}
     for match in _NEW_NAME.finditer(text):
         if any(match.start() < end and start < match.end() for start, end in taken):
             continue
         words = match[0].split()
-        while words and _fold(words[0].rstrip(".")).lower().strip("'’") in _LEADING_WORDS:
+        while words and _fold(words[0].rstrip(".")).lower().strip("'") in _LEADING_WORDS:
             words = words[1:]
-        while words and words[-1].lower() in _LEADING_WORDS:
+        while words and _fold(words[-1]).lower() in _LEADING_WORDS:
             words = words[:-1]
         if len(words) >= 2 or (len(words) == 1 and re.fullmatch(r"[A-Z]{3,8}", words[0])):
-            name = " ".join(words)
-            counts[name] += 1
-            first.setdefault(name, match.start())
-    return sorted(counts.items(), key=lambda item: (-item[1], first[item[0]]))
+            found[match.start()] = " ".join(words)
+    for match in _INSTITUTION.finditer(text):
+        if match.start() in found or any(start <= match.start() < end for start, end in taken):
+            continue
+        words = _institution_words(text[match.start() :])
+        if len(words) >= 2 and _mid_sentence(text, match.start()):
+            found[match.start()] = " ".join(words)
+    # One entry per name, however its apostrophes are typed and whether or not a year follows it.
+    shown: dict[str, str] = {}
+    counts: Counter[str] = Counter()
+    for _, name in sorted(found.items()):
+        key = re.sub(r"\s+\d{4}$", "", _fold(name))
+        shown.setdefault(key, re.sub(r"\s+\d{4}$", "", name))
+        counts[key] += 1
+    # Counter keeps first-mention order, and sorted() is stable: ties stay in text order.
+    return [(shown[key], count) for key, count in sorted(counts.items(), key=lambda item: -item[1])]
+
+
+def _mid_sentence(text: str, position: int) -> bool:
+    """A capital after a lowercase word or an elision ("la Conférence", "l'Organisation")."""
+    before = text[:position].rstrip()
+    return bool(before) and (before[-1].islower() or before[-1] in "'’")
+
+
+def _institution_words(text: str) -> list[str]:
+    """The words of an institution's name: stop at punctuation, a verb or a preposition of place."""
+    words: list[str] = []
+    for word in text.split()[:_INSTITUTION_MAX_WORDS]:
+        bare = word.rstrip('.,;:!?»)"')
+        if _fold(bare).lower() in _INSTITUTION_STOPS or not bare:
+            break
+        words.append(bare)
+        if bare != word:
+            break
+    while words and _fold(words[-1]).lower() in _INSTITUTION_CONNECTORS:
+        words.pop()
+    return words
 
 
 @cache
@@ -156,21 +229,6 @@ def _pattern(alias: str) -> tuple[re.Pattern[str], bool]:
     body = r"\s+".join(re.escape(word) for word in (folded if case_sensitive else folded.lower()).split())
     plural = "s?" if alias.islower() else ""
     return re.compile(rf"(?<!\w){body}{plural}(?!\w)"), case_sensitive
-
-
-def _fold(text: str) -> str:
-    """Drop accents and unify apostrophes and hyphens, keeping every character's position."""
-    return "".join(_fold_character(character) for character in text)
-
-
-@cache
-def _fold_character(character: str) -> str:
-    if character in "’‘ʼ´`":
-        return "'"
-    if character in "‐‑‒–":
-        return "-"
-    base = unicodedata.normalize("NFD", character)[0]
-    return base if base.lower() != base or base.upper() != base or base.isalnum() else character
 
 
 @cache

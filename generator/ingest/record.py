@@ -60,7 +60,12 @@ def render_record(draft: Draft) -> str:
     if draft.url:
         lines.append(_field("url", _text(draft.url), "adresse donnée par la page", indent=2))
     lines += [
-        _field("language", draft.language, "langue détectée dans le texte", indent=2),
+        _field(
+            "language",
+            draft.language,
+            "langue détectée dans le texte" if draft.language else "pas de texte où reconnaître la langue",
+            indent=2,
+        ),
         f"  retrieved: {draft.retrieved.isoformat()}",
         f"  capture: {_text(draft.capture)}",
     ]
