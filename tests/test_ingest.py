@@ -120,6 +120,18 @@ SEEDS = {
 }
 
 NEW_CAPTURES = {
+    "nordic-policy-review-metadata.html": {
+        "title": "Premier Li Qiang courts Southeast Asian partners for AI body",
+        "published": "2025-07-29",  # printed nowhere: the page's article:published_time
+        "publisher": "Nordic Policy Review",
+        "agency": None,
+        "author": "Henrik Aalto",
+        "language": "en",
+        "countries": ["CN", "VN"],
+        "organisations": ["asean", "onu"],
+        "initiatives": ["organisation-mondiale-cooperation-ia"],
+        "people": ["li-qiang"],
+    },
     "harbour-times-seoul-talks.html": {
         "title": "Seoul and Astana agree to pool AI safety research",
         "published": "2025-03-05",
@@ -206,6 +218,7 @@ def test_draft_matches_what_the_capture_prints(
         ("004_c231b7b4a89e3f3b.txt", ["Forum de l’avenir de l’ASEAN ×3"]),
         ("signal-tech-aggregator.txt", ["Central Asian"]),  # an adjective, not a name: the editor ignores it
         ("000_96d299f1953af554.txt", []),
+        ("nordic-policy-review-metadata.html", ["Southeast Asian", "Southeast Asia"]),
         ("prairie-wire-day-month.txt", ["Seoul Export Review Board"]),
     ],
 )
@@ -239,6 +252,11 @@ def test_names_without_a_registry_entry_are_listed_for_the_editor(
         ("000_96d299f1953af554.txt", "au mois de juillet.", ["Suivez China.org.cn", "Retournez en haut", "share"]),
         ("002_9d6da059b8fd8dcc.txt", "y compris celles liées à l’IA.", ["Légendes et crédits photo", "Notification"]),
         ("004_c231b7b4a89e3f3b.txt", "afin de créer une prospérité partagée.", ["Comment (0)"]),
+        (
+            "nordic-policy-review-metadata.html",
+            "as complementary rather than competing.",
+            ["cookies", "Front page", "Sign up for our weekly briefing", "Nordic grid operators", "Privacy policy"],
+        ),
         ("signal-tech-aggregator.txt", "Central Asian digital policies closely.", ["Retailers test voice", "All news"]),
         ("prairie-wire-day-month.txt", "summary of the discussions.", ["Farm prices", "Comments (12)", "MENU"]),
     ],
@@ -298,7 +316,7 @@ def run(project: Path, *arguments: str) -> int:
 
 def test_the_draft_goes_to_content_articles_by_default(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(project, str(CAPTURES / "000_96d299f1953af554.txt")) == 0
-    target = project / "content/articles/2025/2025-08-12-le-president-kazakh-exprime-son-soutien-a-l-initiative-de-l.md"
+    target = project / "content/articles/2025/2025-08-12-le-president-kazakh-exprime-son-soutien-a-l-initiative-de.md"
     assert target.is_file()
     assert str(target) in capsys.readouterr().out
 

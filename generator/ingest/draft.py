@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,6 +63,7 @@ def make_draft(capture: Capture, content_dir: Path, retrieved: dt.date) -> Draft
 def default_path(content_dir: Path, draft: Draft) -> Path:
     """content/articles/<year>/<date>-<words of the title>.md, as editors name records."""
     words = slugify(draft.title.value if draft.title else draft.capture, max_length=60, word_boundary=True)
+    words = re.sub(r"(?:-[a-z])+$", "", words)  # a cut at "… de l'IA" leaves a stray "-l"
     if draft.published is None:
         return content_dir / "articles" / f"{words}.md"
     date = draft.published.date

@@ -30,7 +30,6 @@ _HIDDEN = frozenset(["script", "style", "noscript", "template", "svg", "head"])
 
 def extract_html(html: str) -> Extraction:
     """Extract the article with trafilatura, completed by the page's printed header."""
-    printed = extract_plain_text(visible_lines(html))
     document = trafilatura.bare_extraction(
         html,
         with_metadata=True,
@@ -41,11 +40,12 @@ def extract_html(html: str) -> Extraction:
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if document is None or isinstance(document, dict):
-        return printed
+        return extract_plain_text(visible_lines(html))
     title = document.title.strip() if document.title else None
     paragraphs = [line.strip() for line in (document.text or "").splitlines() if line.strip()]
     if paragraphs and title and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
+    printed = extract_plain_text(visible_lines(html), article=paragraphs)
     site = document.sitename.strip() if document.sitename else None
     return Extraction(
         title=Clue(title, title) if title else printed.title,

@@ -70,14 +70,19 @@ class _Line:
     is_paragraph: bool
 
 
-def extract_plain_text(text: str) -> Extraction:
-    """Find the article, its header and what they print about the source."""
+def extract_plain_text(text: str, article: list[str] | None = None) -> Extraction:
+    """Find the article, its header and what they print about the source.
+
+    `article` gives the article's paragraphs when they are already known (trafilatura
+    found them in the HTML page this text was taken from): the header is then read above
+    them rather than above the largest run of paragraphs.
+    """
     lines = [
         _Line(number, line, _is_paragraph(line))
         for number, raw in enumerate(text.splitlines())
         if (line := _clean(raw)) and not _BOILERPLATE.match(line)
     ]
-    run = _largest_run(lines)
+    run = (_known_run(lines, article) if article else []) or _largest_run(lines)
     if not run:
         return Extraction(title=_title(lines[:_HEADER_LINES]), paragraphs=[], header=[line.text for line in lines])
     first, last = run[0], run[-1]
@@ -123,6 +128,15 @@ def _largest_run(lines: list[_Line]) -> list[_Line]:
     if current:
         runs.append(current)
     return max(runs, key=lambda run: sum(len(line.text) for line in run), default=[])
+
+
+def _known_run(lines: list[_Line], article: list[str]) -> list[_Line]:
+    """The lines from the article's first paragraph to its last, if both are found."""
+    first = next((line for line in lines if line.text.startswith(_clean(article[0])[:60])), None)
+    last = next((line for line in reversed(lines) if line.text.startswith(_clean(article[-1])[:60])), None)
+    if first is None or last is None or last.number < first.number:
+        return []
+    return [line for line in lines if first.number <= line.number <= last.number]
 
 
 def _title(header: list[_Line]) -> Clue | None:
