@@ -21,6 +21,7 @@ from generator.ingest.dates import find_publication_date
 from generator.pipeline import generate, load_site
 from generator.schema import Article
 from generator.yaml_loader import load_with_nodes
+from tests.conftest import copy_project, mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
 CAPTURES = Path(__file__).parent / "fixtures" / "captures"
@@ -380,6 +381,18 @@ def test_an_empty_capture_is_refused(
     assert not list((project / "content" / "articles").rglob("*empty*"))
 
 
+def test_outside_a_project_the_draft_needs_an_output_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    capture = str(CAPTURES / "000_96d299f1953af554.txt")
+    assert run(tmp_path, capture) == 1
+    assert capsys.readouterr().err == (
+        f"error: {tmp_path / 'content'} is not a folder: run ingest in the project folder, "
+        "name it with --project PATH, or write the draft elsewhere with -o PATH\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+    assert run(tmp_path, capture, "-o", str(tmp_path / "draft.md")) == 0
+    assert "Kassym-Jomart Tokaïev" in (tmp_path / "draft.md").read_text(encoding="utf-8")
+
+
 def test_a_missing_capture_is_refused(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(project, str(project / "nowhere.txt")) == 1
     assert capsys.readouterr().err == f"error: {project / 'nowhere.txt'}: no such file\n"
@@ -408,6 +421,15 @@ def test_a_draft_stays_off_the_site_and_generate_lists_what_it_lacks(project: Pa
         "content/articles/2025/2025-02-26-004-c231b7b4a89e3f3b.md:8: source.publisher: input should be a valid "
         "string, got None",
     ]
+
+
+def test_a_draft_in_content_keeps_mkdocs_build_strict_and_clean(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    assert run(root, str(CAPTURES / "004_c231b7b4a89e3f3b.txt")) == 0
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    assert "1 draft left off the site:" in result.stderr
+    assert not [path for path in (root / "site").rglob("*") if "004-c231b7b4a89e3f3b" in path.name]
 
 
 def test_ingest_explains_itself(capsys: pytest.CaptureFixture[str]) -> None:

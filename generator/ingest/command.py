@@ -43,6 +43,13 @@ def add_ingest_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
 def run_ingest(arguments: argparse.Namespace) -> int:
     """Write the draft; return the exit status."""
     content_dir = arguments.project / "content"
+    if arguments.output is None and not content_dir.is_dir():
+        print(
+            f"error: {content_dir} is not a folder: run ingest in the project folder, "
+            "name it with --project PATH, or write the draft elsewhere with -o PATH",
+            file=sys.stderr,
+        )
+        return 1
     try:
         capture = read_capture(arguments.capture)
     except CaptureError as error:
