@@ -1,7 +1,7 @@
 """Write a Draft as an article record: valid YAML front matter, every guess commented.
 
-Each guessed value carries a comment on its own line saying it must be checked and what
-it was read from ("à vérifier : lu « Mis à jour le 12-08-2025 »"); a value that was not
+Each guessed value carries a comment at the end of its line saying it must be checked and
+what it was read from ("à vérifier : lu « Mis à jour le 12-08-2025 »"); a value that was not
 found is left empty with "à compléter". The names found without a registry entry and the
 article's extracted text follow as comments, for reference: comments never reach the
 site, and the body, where the summary goes, stays empty for the editor to write. Strings
@@ -66,7 +66,7 @@ def render_record(draft: Draft) -> str:
             "langue détectée dans le texte" if draft.language else "pas de texte où reconnaître la langue",
             indent=2,
         ),
-        f"  retrieved: {draft.retrieved.isoformat()}",
+        f"  retrieved: {draft.retrieved.isoformat()}  # jour de la capture (par défaut, celui de l'ingestion)",
         f"  capture: {_text(draft.capture)}",
     ]
     for kind in KINDS:
