@@ -76,8 +76,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             project = Path(config.config_file_path).parent
             prefix = os.path.relpath(content.parent, project)
             self.edit_urls = {
-                page: edit_base + Path(prefix, source).as_posix()
-                for page, source in site.page_sources.items()
+                page: edit_base + Path(prefix, source).as_posix() for page, source in site.page_sources.items()
             }
         return config
 
