@@ -101,7 +101,10 @@ def _add_check(commands: Subparsers) -> None:
 
 
 def _check(arguments: argparse.Namespace, today: dt.date) -> int:
-    report = check_content(Project(arguments.project).content, today)
+    content = Project(arguments.project).content
+    if _missing(content):
+        return 2
+    report = check_content(content, today)
     for line in report.lines():
         print(line)
     print(report.summary())
@@ -200,6 +203,8 @@ def _new(arguments: argparse.Namespace, today: dt.date) -> int:
                 arguments.name, role=arguments.role, country=arguments.country, record_id=arguments.record_id
             )
     content = Project(arguments.project).content
+    if _missing(content):
+        return 2
     try:
         path = skeleton.write_skeleton(content, new)
     except skeleton.NewRecordError as error:
@@ -207,6 +212,17 @@ def _new(arguments: argparse.Namespace, today: dt.date) -> int:
         return 1
     print(path.relative_to(content.parent).as_posix())
     return 0
+
+
+def _missing(content: Path) -> bool:
+    """Say so when there is no content folder: the command was likely run from the wrong folder."""
+    if content.is_dir():
+        return False
+    print(
+        f"error: no content folder at {content}; run briefings in the project folder, or give --project",
+        file=sys.stderr,
+    )
+    return True
 
 
 def _partial_date(value: str) -> PartialDate:

@@ -23,6 +23,7 @@ from generator.dates import PartialDate
 from generator.errors import Problem
 from generator.model import ArticleEntry, Entity, Site, sort_key
 from generator.read import SourceDocument
+from generator.schema import Initiative
 
 SIMILARITY = 90
 """Two titles (or names) at least this alike, out of 100, are reported as near-duplicates."""
@@ -56,6 +57,10 @@ def find_warnings(site: Site, documents: dict[str, SourceDocument], today: dt.da
     linter = _Linter(documents, today)
     for article in site.articles:
         linter.article(article)
+    for initiative in site.initiatives:
+        assert isinstance(initiative.record, Initiative)
+        if initiative.record.announced is not None:
+            linter.future(initiative.source_file, "announced", initiative.record.announced)
     linter.unused_entries(site)
     linter.same_sources(site.articles)
     linter.similar_titles(site.articles)
@@ -132,9 +137,6 @@ class _Linter:
     def unused_entries(self, site: Site) -> None:
         proposers = {initiative.proposer for initiative in site.initiatives if initiative.proposer}
         for entity in site.entities:
-            announced = getattr(entity.record, "announced", None)
-            if announced is not None:
-                self.future(entity.source_file, "announced", announced)
             used = entity.articles or entity.positions or entity.quotes or entity.figures or entity.people
             if not used and entity not in proposers:
                 self.warn(

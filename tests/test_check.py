@@ -156,6 +156,7 @@ source:
   language: fr
   retrieved: 2026-11-24
 countries: [KZ]
+initiatives: [charte-ia]
 events:
   - name: "sommet"
     date: 2027
@@ -170,19 +171,22 @@ Résumé.
 
 def test_dates_in_the_future(good_content: Path) -> None:
     add(good_content, "articles/2026/futur.md", FUTURE)
+    add(good_content, "initiatives/charte-ia.md", '---\nname: "Charte"\nstatus: proposed\nannounced: 2027-03\n---\n')
     # The quote's 2026-11 includes today: not in the future.
     assert warnings_in(good_content) == [
         "content/articles/2026/futur.md:3: warning: published: 2026-12 is in the future (today is 2026-11-23); "
         "check the year",
         "content/articles/2026/futur.md:7: warning: source.retrieved: 2026-11-24 is in the future "
         "(today is 2026-11-23); check the year",
-        "content/articles/2026/futur.md:11: warning: events[0].date: 2027 is in the future (today is 2026-11-23); "
+        "content/articles/2026/futur.md:12: warning: events[0].date: 2027 is in the future (today is 2026-11-23); "
+        "check the year",
+        "content/initiatives/charte-ia.md:4: warning: announced: 2027-03 is in the future (today is 2026-11-23); "
         "check the year",
     ]
 
 
 def test_today_is_injected_not_read_from_the_clock(good_content: Path) -> None:
-    add(good_content, "articles/2026/futur.md", FUTURE)
+    add(good_content, "articles/2026/futur.md", FUTURE.replace("initiatives: [charte-ia]\n", ""))
     report = check_content(good_content, dt.date(2027, 1, 1))
     assert report.warnings == []
 

@@ -173,3 +173,14 @@ def test_every_command_explains_itself(command: list[str], capsys: pytest.Captur
     help_text = capsys.readouterr().out
     assert help_text.startswith(f"usage: briefings {' '.join(command)}".rstrip())
     assert len(help_text.splitlines()) > 5
+
+
+@pytest.mark.parametrize("command", [["check"], ["new", "country", "--code", "KZ"]])
+def test_commands_refuse_a_folder_without_content(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    assert main([*command, "--project", str(tmp_path)], today=TODAY) == 2
+    assert capsys.readouterr().err == (
+        f"error: no content folder at {tmp_path / 'content'}; run briefings in the project folder, or give --project\n"
+    )
+    assert list(tmp_path.iterdir()) == []
