@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Dates MkDocs stamps into the site (sitemap) come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: site generate serve test lint clean
+.PHONY: site generate check serve test lint clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ site: $(STAMP)
 ## generate: validate content/ and write the pages to build/docs/ without building the site
 generate: $(STAMP)
 	$(BIN)/briefings generate
+
+## check: list every error and warning in content/ without building
+check: $(STAMP)
+	$(BIN)/briefings check
 
 ## serve: live preview on http://127.0.0.1:8000/ (edits to content/ and templates reload)
 serve: $(STAMP)

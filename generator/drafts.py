@@ -22,15 +22,21 @@ class DraftStatus:
     """A draft article and what it lacks before it can be published."""
 
     path: str
+    line: int
+    """Where `draft: true` is, so editors' tools can jump to it."""
     to_complete: list[Problem]
     has_summary: bool
 
     def __str__(self) -> str:
+        return f"{self.path}: {self.describe_work()}"
+
+    def describe_work(self) -> str:
+        """What keeps the draft off the site, as an editor's to-do list."""
         to_do = [f"{problem.field or 'front matter'} (line {problem.line})" for problem in self.to_complete]
         if not self.has_summary:
             to_do.append("the summary")
         missing = f"still to complete: {', '.join(to_do)}" if to_do else "ready: remove 'draft: true' to publish it"
-        return f"{self.path}: draft, not on the site; {missing}"
+        return f"draft, not on the site; {missing}"
 
 
 def is_draft(document: SourceDocument) -> bool:
@@ -44,5 +50,5 @@ def set_drafts_aside(documents: list[SourceDocument]) -> tuple[list[SourceDocume
     statuses = []
     for draft in drafts:
         _, problems = validate_documents([draft])
-        statuses.append(DraftStatus(draft.path, sorted(problems), bool(draft.body.strip())))
+        statuses.append(DraftStatus(draft.path, draft.line_of("draft"), sorted(problems), bool(draft.body.strip())))
     return [document for document in documents if not is_draft(document)], statuses

@@ -20,9 +20,14 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        return self.describe()
+
+    def describe(self, severity: str = "") -> str:
+        """Format as `path:line: [severity:] field: message`, the shape editors' tools parse."""
         where = f"{self.path}:{self.line}" if self.line else self.path
+        label = f" {severity}:" if severity else ""
         field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        return f"{where}:{label}{field} {self.message}"
 
 
 class ContentError(Exception):

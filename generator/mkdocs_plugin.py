@@ -5,21 +5,30 @@ folder, so a content problem aborts `mkdocs build` with the last good site still
 place; under `mkdocs serve` the problems are printed and the last good pages stay served.
 Add `content/` and `site_config/templates/` to `watch:` in mkdocs.yml for live reload.
 After each build, `on_post_build` indexes the site for Pagefind search.
+
+"Edit this page" links open the record a page is made from, not the generated Markdown:
+the plugin takes `repo_url` and `edit_uri` (the folder of mkdocs.yml in the repository,
+e.g. `edit/main/`), sets each page's `edit_url` to that plus the record's path, and leaves
+pages made from many records (indexes, home, chronology, matrix) without one.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from generator.errors import ContentError
-from generator.pipeline import generate
+from generator.pipeline import load_site, write_site
 from generator.search_index import SearchIndexError, build_search_index
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -38,12 +47,21 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     command = "build"
     """The mkdocs command running: "build", "serve" or "gh-deploy"."""
 
+    edit_urls: dict[str, str]
+    """The edit link of each generated page made from one record, by its path in the docs folder."""
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        content, templates = Path(self.config.content_dir), Path(self.config.templates_dir)
+        edit_base = _edit_base(config)
+        # MkDocs would link every page to its generated file under docs_dir; the links are ours.
+        config.edit_uri = config.edit_uri_template = None
+        self.edit_urls = {}
         try:
-            report = generate(Path(self.config.content_dir), Path(self.config.templates_dir), Path(config.docs_dir))
+            site = load_site(content)
+            report = write_site(site, content, templates, Path(config.docs_dir))
         except ContentError as error:
             for line in error.report().splitlines():
                 log.error(line)
@@ -54,10 +72,27 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 return config
             raise Abort("The content has problems (listed above); the last good pages are unchanged.") from None
         log.info(f"briefings: {report.summary()}")
+        if edit_base:
+            project = Path(config.config_file_path).parent
+            prefix = os.path.relpath(content.parent, project)
+            self.edit_urls = {
+                page: edit_base + Path(prefix, source).as_posix() for page, source in site.page_sources.items()
+            }
         return config
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        page.edit_url = self.edit_urls.get(page.file.src_uri)
+        return markdown
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         try:
             build_search_index(Path(config.site_dir))
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
+
+
+def _edit_base(config: MkDocsConfig) -> str | None:
+    """Return the URL that record paths are appended to, or None when there is no repository."""
+    if not config.repo_url or not config.edit_uri:
+        return None
+    return urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri)

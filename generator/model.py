@@ -197,6 +197,16 @@ class Site:
         return [position for article in self.articles for position in article.positions]
 
     @property
+    def page_sources(self) -> dict[str, str]:
+        """The record file each briefing and article page is made from, for "edit this page" links.
+
+        Indexes, the home page, the chronology and the positions matrix are made from many
+        records and have none.
+        """
+        sources = {entity.page: entity.source_file for entity in self.entities}
+        return sources | {article.page: article.source_file for article in self.articles}
+
+    @property
     def chronology(self) -> list[ChronologyEntry]:
         return newest_first(entry for article in self.articles for entry in article.chronology)
 

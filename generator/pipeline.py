@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from generator.drafts import set_drafts_aside
+from generator.drafts import DraftStatus, set_drafts_aside
 from generator.errors import ContentError
 from generator.link import build_site
 from generator.model import Site
-from generator.read import read_content
+from generator.read import SourceDocument, read_content
 from generator.render import render_site
 from generator.validate import validate_documents
 from generator.write import WriteReport, write_pages
@@ -34,8 +34,24 @@ class Project:
         return self.root / "build" / "docs"
 
 
+@dataclass(frozen=True)
+class LinkedContent:
+    """The linked site, with the documents it was read from (which know every field's line)."""
+
+    site: Site
+    documents: dict[str, SourceDocument]
+    """Each record file's document, by its path as reported (content/countries/kz.md)."""
+    drafts: list[DraftStatus]
+    """Draft articles set aside, with what each still lacks."""
+
+
 def load_site(content_dir: Path) -> Site:
     """Read, validate and link all records but drafts; raise ContentError listing every problem."""
+    return load_content(content_dir).site
+
+
+def load_content(content_dir: Path) -> LinkedContent:
+    """Like `load_site`, keeping the documents so later checks can name lines."""
     documents, read_problems = read_content(content_dir)
     documents, drafts = set_drafts_aside(documents)
     records, schema_problems = validate_documents(documents)
@@ -47,12 +63,17 @@ def load_site(content_dir: Path) -> Site:
     if read_problems or schema_problems:
         raise ContentError(read_problems + schema_problems)
     site.drafts = [str(draft) for draft in drafts]
-    return site
+    return LinkedContent(site, {document.path: document for document in documents}, drafts)
 
 
 def generate(content_dir: Path, templates_dir: Path, docs_dir: Path) -> WriteReport:
     """Generate the briefing pages of `content_dir` into `docs_dir`."""
-    site = load_site(content_dir)
-    report = write_pages(render_site(site, templates_dir), docs_dir, protected=[content_dir, templates_dir])
+    return write_site(load_site(content_dir), content_dir, templates_dir, docs_dir)
+
+
+def write_site(site: Site, content_dir: Path, templates_dir: Path, docs_dir: Path) -> WriteReport:
+    """Render `site` into `docs_dir`; never write into the content or the templates."""
+    pages = render_site(site, templates_dir)
+    report = write_pages(pages, docs_dir, protected=[content_dir, templates_dir])
     report.drafts = site.drafts
     return report

@@ -40,6 +40,8 @@ class SourceDocument:
     meta: Any
     body: str
     lines: dict[str, int] = field(default_factory=dict)
+    body_line: int = 0
+    """The line the body (after the closing '---') starts on."""
 
     def line_of(self, field_path: str) -> int:
         """Return the line of a field, or of its nearest parent that has one."""
@@ -112,7 +114,8 @@ def read_document(path: Path, kind: str, shown_path: str) -> tuple[SourceDocumen
     if meta is None:
         meta = {}
     lines = _field_lines(node, front_start)
-    return SourceDocument(kind, shown_path, path.stem, meta, body.strip() + "\n", lines), None
+    body_line = text.count("\n", 0, len(text) - len(body)) + 1 + body.startswith("\n")
+    return SourceDocument(kind, shown_path, path.stem, meta, body.strip() + "\n", lines, body_line), None
 
 
 def _yaml_problem(shown_path: str, error: yaml.YAMLError, front_start: int) -> Problem:
@@ -122,6 +125,10 @@ def _yaml_problem(shown_path: str, error: yaml.YAMLError, front_start: int) -> P
         return Problem(shown_path, front_start + 1, "", f"invalid YAML in front matter: {reason}")
     line = front_start + mark.line + 1
     hint = _YAML_HINTS.get(reason, "")
+    context, start = getattr(error, "context", None), getattr(error, "context_mark", None)
+    if context and start and (start.line, start.column) != (mark.line, mark.column):
+        # Where the unfinished construct began: "while parsing a flow sequence" at the '['.
+        hint += f" ({context} that starts at line {front_start + start.line + 1}, column {start.column + 1})"
     return Problem(shown_path, line, "", f"invalid YAML at line {line}, column {mark.column + 1}: {reason}{hint}")
 
 

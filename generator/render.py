@@ -9,18 +9,21 @@ filter (see `markup.py`); a test renders hostile strings to check it.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import posixpath
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 from babel.numbers import format_decimal
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, pass_context
 from jinja2.runtime import Context
 
 from generator import labels
 from generator.dates import PartialDate, french_date
+from generator.errors import ContentError, Problem
 from generator.markup import editor_html, escape_markdown, markdown_url
 from generator.model import FOLDER_OF_KIND, ArticleEntry, Entity, EntityKind, Site
 
@@ -40,10 +43,25 @@ class PageSpec:
 def render_site(site: Site, templates: Path) -> dict[str, str]:
     """Render every page of the site; return {path in the docs folder: Markdown}."""
     environment = make_environment(templates)
-    return {
-        spec.path: environment.get_template(spec.template).render(page_path=spec.path, site=site, **spec.context)
-        for spec in page_specs(site)
-    }
+    try:
+        return {
+            spec.path: environment.get_template(spec.template).render(page_path=spec.path, site=site, **spec.context)
+            for spec in page_specs(site)
+        }
+    except TemplateError as error:
+        # Reported like a content problem, so a bad template edit also keeps the last good pages.
+        raise ContentError([template_problem(error)]) from None
+
+
+def template_problem(error: TemplateError) -> Problem:
+    """Name the template file and line: from a syntax error, or from Jinja's rewritten traceback."""
+    filename, line = getattr(error, "filename", None), getattr(error, "lineno", None)
+    if filename is None:
+        frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename.endswith(".j2")]
+        if frames:
+            filename, line = frames[-1].filename, frames[-1].lineno
+    shown = os.path.relpath(filename) if filename else "templates"
+    return Problem(shown, line or 0, "", f"template error: {error.message}")
 
 
 def page_specs(site: Site) -> list[PageSpec]:

@@ -34,7 +34,7 @@ def _check_slug(value: str) -> str:
     return value
 
 
-def _check_country_code(value: str) -> str:
+def check_country_code(value: str) -> str:
     code = value.strip().upper()
     if len(code) != 2 or pycountry.countries.get(alpha_2=code) is None:
         raise ValueError(f"expected an ISO 3166-1 alpha-2 country code such as 'FR', got {value!r}")
@@ -44,7 +44,7 @@ def _check_country_code(value: str) -> str:
 def _check_entity_ref(value: str) -> str:
     """An actor is a country code (two letters) or a registry id (a slug)."""
     if re.fullmatch(r"[A-Za-z]{2}", value.strip()):
-        return _check_country_code(value)
+        return check_country_code(value)
     return _check_slug(value)
 
 
@@ -74,7 +74,7 @@ def _as_list(value: object) -> object:
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_slug)]
-CountryCode = Annotated[str, AfterValidator(_check_country_code)]
+CountryCode = Annotated[str, AfterValidator(check_country_code)]
 EntityRef = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_entity_ref)]
 Tag = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_tag)]
 LanguageCode = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_language)]
@@ -140,7 +140,9 @@ class Initiative(Record):
     short_name: Text | None = Field(None, description="Short name used in tables.")
     proposer: EntityRef | None = Field(None, description="Country code or organisation id.")
     announced: PartialDate | None = Field(None, description="When it was first announced.")
-    status: Status = Field(description="Where it stands now.")
+    status: Status = Field(
+        description="Where it stands now: proposed, in_preparation, adopted, in_force, ongoing or abandoned."
+    )
     seat: Text | None = Field(None, description="Seat or venue, if any.")
     aliases: TextList = Field(default_factory=list, description="Other names, FR and EN.")
 
@@ -150,7 +152,7 @@ class Person(Record):
 
     name: Text = Field(description="Name as usually written in French.")
     role: Text = Field(description="Office held at the time of the reports.")
-    country: CountryCode = Field(description="Country the person speaks for.")
+    country: CountryCode = Field(description="Code of the country the person speaks for, e.g. KZ.")
     organisation: Slug | None = Field(None, description="Organisation id, if the person speaks for one.")
     aliases: TextList = Field(default_factory=list, description="Spelling variants.")
 
@@ -158,7 +160,7 @@ class Person(Record):
 class Source(Record):
     """Where an article was published and when we captured it."""
 
-    publisher: Text = Field(description="Publisher as printed.")
+    publisher: Text = Field(description="Publisher as printed, e.g. French.china.org.cn.")
     agency: Text | None = Field(None, description="News agency credited, if any.")
     author: Text | None = Field(None, description="Byline, if any.")
     url: HttpUrl | None = Field(None, description="Address of the original; only a URL really known.")
@@ -219,8 +221,8 @@ class Article(Record):
 
     draft: bool = Field(False, description="True while an editor is still checking it: kept off the site.")
     title: Text = Field(description="Headline as published.")
-    published: PartialDate = Field(description="Publication date as printed.")
-    source: Source
+    published: PartialDate = Field(description="Publication date as printed: YYYY-MM-DD, YYYY-MM or YYYY.")
+    source: Source = Field(description="Where the article was published and when it was captured.")
     countries: CodeList = Field(default_factory=list, description="Country codes involved.")
     organisations: SlugList = Field(default_factory=list, description="Organisation ids involved.")
     initiatives: SlugList = Field(default_factory=list, description="Initiative ids involved.")

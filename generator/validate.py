@@ -8,6 +8,7 @@ was found, and for an unknown field the closest known name ("did you mean 'count
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,6 +74,8 @@ def _message(schema: type[Record], detail: ErrorDetails) -> str:
         close = difflib.get_close_matches(name, known, n=1)
         hint = f"did you mean {close[0]!r}? " if close else ""
         return f"unknown field; {hint}expected one of: {', '.join(known)}"
+    if detail.get("input", ...) is None:  # `field:` with nothing after it, as a skeleton leaves it
+        return f"empty; expected {_description(schema, detail['loc'])}"
     message = detail["msg"].removeprefix("Value error, ")
     if kind in ("value_error", "partial_date") or "input" not in detail:
         return message
@@ -81,13 +84,26 @@ def _message(schema: type[Record], detail: ErrorDetails) -> str:
 
 def _known_fields(schema: type[Record], loc: tuple[int | str, ...]) -> list[str]:
     """Return the field names allowed at `loc`, following nested record types."""
+    return sorted(_model_at(schema, loc).model_fields)
+
+
+def _description(schema: type[Record], loc: tuple[int | str, ...]) -> str:
+    """Return the schema's description of the field at `loc`, worded to follow "expected"."""
+    names = [step for step in loc if isinstance(step, str)]
+    field = _model_at(schema, names[:-1]).model_fields.get(names[-1])
+    description = field.description if field and field.description else "A value."
+    return description[0].lower() + description[1:].rstrip(".")
+
+
+def _model_at(schema: type[Record], loc: Sequence[int | str]) -> Any:
+    """Return the record type holding the fields at `loc`, following nested record types."""
     model: Any = schema
     for step in loc:
         if isinstance(step, int):
             continue
         annotation = model.model_fields[step].annotation
         model = getattr(annotation, "__args__", (annotation,))[0]
-    return sorted(model.model_fields)
+    return model
 
 
 def _shown(value: object) -> str:

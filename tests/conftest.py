@@ -43,9 +43,9 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def mkdocs_build(root: Path) -> subprocess.CompletedProcess[str]:
-    """Run a real `mkdocs build --strict` in `root`."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def mkdocs_build(root: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run a real `mkdocs build --strict` in `root`, with `env` added to the environment."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [str(MKDOCS), "build", "--strict"],
         cwd=root,

@@ -108,9 +108,7 @@ def test_pages_and_search_make_no_request_to_another_host(page: Page, site_url: 
 
 def test_a_repository_link_fetches_nothing_from_github(page: Page, tmp_path: Path) -> None:
     root = copy_project(tmp_path)
-    config = root / "mkdocs.yml"
-    config.write_text("repo_url: https://github.com/exemple/briefings\n" + config.read_text("utf-8"), "utf-8")
-    assert mkdocs_build(root).returncode == 0
+    assert mkdocs_build(root, env={"REPO_URL": "https://github.com/exemple/briefings"}).returncode == 0
     html = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert 'href="https://github.com/exemple/briefings"' in html
     assert 'data-md-component="source"' not in html

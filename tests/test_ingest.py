@@ -417,9 +417,9 @@ def test_a_draft_stays_off_the_site_and_generate_lists_what_it_lacks(project: Pa
     with pytest.raises(ContentError) as error:
         load_site(project / "content")
     assert [str(problem) for problem in error.value.problems] == [
-        "content/articles/2025/2025-02-26-004-c231b7b4a89e3f3b.md:5: title: input should be a valid string, got None",
-        "content/articles/2025/2025-02-26-004-c231b7b4a89e3f3b.md:8: source.publisher: input should be a valid "
-        "string, got None",
+        "content/articles/2025/2025-02-26-004-c231b7b4a89e3f3b.md:5: title: empty; expected headline as published",
+        "content/articles/2025/2025-02-26-004-c231b7b4a89e3f3b.md:8: source.publisher: empty; expected publisher "
+        "as printed, e.g. French.china.org.cn",
     ]
 
 

@@ -73,3 +73,34 @@ def test_an_edited_record_shows_in_the_served_page(served: tuple[Path, str, Path
     broken.write_text("---\ncode: [FR\n---\n", encoding="utf-8")
     assert wait_for(lambda: "content/countries/fr.md:3: invalid YAML" in log.read_text(), 30), log.read_text()
     assert "Phrase ajoutée pendant l’aperçu." in fetch(page)  # the last good site is still served
+
+
+def test_an_edited_article_and_template_show_without_restarting(served: tuple[Path, str, Path]) -> None:
+    root, base, log = served
+    article_page = f"{base}/articles/2025-08-12-tokaiev-soutient-organisation-mondiale-ia/"
+    assert wait_for(lambda: "Tokaïev" in fetch(article_page), 60), log.read_text()
+
+    article = root / "content" / "articles" / "2025" / "2025-08-12-tokaiev-soutient-organisation-mondiale-ia.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nRésumé complété pendant l’aperçu.\n", "utf-8")
+    assert wait_for(lambda: "Résumé complété pendant l’aperçu." in fetch(article_page), 30), log.read_text()
+
+    template = root / "site_config" / "templates" / "country.md.j2"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace("# {{ country.name | md }}\n", "# Pays : {{ country.name | md }}\n"), "utf-8")
+    assert wait_for(lambda: "Pays : Kazakhstan" in fetch(f"{base}/pays/kz/"), 30), log.read_text()
+
+
+def test_a_broken_template_keeps_the_last_good_site_until_fixed(served: tuple[Path, str, Path]) -> None:
+    root, base, log = served
+    page = f"{base}/pays/kz/"
+    assert wait_for(lambda: "Kazakhstan" in fetch(page), 60), log.read_text()
+
+    template = root / "site_config" / "templates" / "country.md.j2"
+    good = template.read_text(encoding="utf-8")
+    template.write_text(good.replace("# {{ country.name | md }}\n", "# {{ country.name | md }\n"), "utf-8")
+    error = "site_config/templates/country.md.j2:4: template error: unexpected '}'"
+    assert wait_for(lambda: error in log.read_text(), 30), log.read_text()
+    assert "Kazakhstan" in fetch(page)  # still served, from the last good pages
+
+    template.write_text(good.replace("# {{ country.name | md }}\n", "# Fiche : {{ country.name | md }}\n"), "utf-8")
+    assert wait_for(lambda: "Fiche : Kazakhstan" in fetch(page), 30), log.read_text()

@@ -38,9 +38,10 @@ def add_ingest_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
         metavar="YYYY-MM-DD",
         help="day the article was captured (default: today)",
     )
+    parser.set_defaults(run=run_ingest)
 
 
-def run_ingest(arguments: argparse.Namespace) -> int:
+def run_ingest(arguments: argparse.Namespace, today: dt.date) -> int:
     """Write the draft; return the exit status."""
     content_dir = arguments.project / "content"
     if arguments.output is None and not content_dir.is_dir():
@@ -55,7 +56,7 @@ def run_ingest(arguments: argparse.Namespace) -> int:
     except CaptureError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    draft = make_draft(capture, content_dir, arguments.retrieved or dt.date.today())
+    draft = make_draft(capture, content_dir, arguments.retrieved or today)
     record = render_record(draft)
     if arguments.output == "-":
         sys.stdout.write(record)
