@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 
 from generator.errors import ContentError
 from generator.pipeline import Project, generate
+from generator.site_settings import SiteSettings
 from generator.write import UnsafeOutputError
 
 
@@ -23,11 +25,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     generate_parser.add_argument("--project", type=Path, default=Path.cwd(), help="project folder (default: .)")
     generate_parser.add_argument("--out", type=Path, help="output folder (default: PROJECT/build/docs)")
+    generate_parser.add_argument(
+        "--site-url", help="published address, for feeds and citations (default: site_url of PROJECT/mkdocs.yml)"
+    )
     arguments = parser.parse_args(argv)
 
     project = Project(arguments.project)
+    settings = SiteSettings.read(project.mkdocs_yml)
+    if arguments.site_url is not None:
+        settings = dataclasses.replace(settings, url=arguments.site_url)
     try:
-        report = generate(project.content, project.templates, arguments.out or project.docs)
+        report = generate(project.content, project.templates, arguments.out or project.docs, settings)
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         print("Nothing was written; the last generated pages are unchanged.", file=sys.stderr)

@@ -21,6 +21,7 @@ from mkdocs.plugins import BasePlugin
 from generator.errors import ContentError
 from generator.pipeline import generate
 from generator.search_index import SearchIndexError, build_search_index
+from generator.site_settings import SiteSettings
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -43,7 +44,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
-            report = generate(Path(self.config.content_dir), Path(self.config.templates_dir), Path(config.docs_dir))
+            report = generate(
+                Path(self.config.content_dir),
+                Path(self.config.templates_dir),
+                Path(config.docs_dir),
+                SiteSettings.from_mkdocs(config),
+            )
         except ContentError as error:
             for line in error.report().splitlines():
                 log.error(line)
@@ -54,6 +60,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 return config
             raise Abort("The content has problems (listed above); the last good pages are unchanged.") from None
         log.info(f"briefings: {report.summary()}")
+        if not config.site_url:
+            log.info("briefings: no site_url in mkdocs.yml, so no Atom feeds (they need absolute addresses)")
         return config
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -6,10 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from generator.errors import ContentError
+from generator.feeds import render_feeds
 from generator.link import build_site
 from generator.model import Site
+from generator.open_data import render_open_data
 from generator.read import read_content
 from generator.render import render_site
+from generator.site_settings import SiteSettings
 from generator.validate import validate_documents
 from generator.write import WriteReport, write_pages
 
@@ -32,6 +35,10 @@ class Project:
     def docs(self) -> Path:
         return self.root / "build" / "docs"
 
+    @property
+    def mkdocs_yml(self) -> Path:
+        return self.root / "mkdocs.yml"
+
 
 def load_site(content_dir: Path) -> Site:
     """Read, validate and link all records; raise ContentError listing every problem."""
@@ -47,7 +54,11 @@ def load_site(content_dir: Path) -> Site:
     return site
 
 
-def generate(content_dir: Path, templates_dir: Path, docs_dir: Path) -> WriteReport:
-    """Generate the briefing pages of `content_dir` into `docs_dir`."""
-    pages = render_site(load_site(content_dir), templates_dir)
-    return write_pages(pages, docs_dir, protected=[content_dir, templates_dir])
+def generate(
+    content_dir: Path, templates_dir: Path, docs_dir: Path, settings: SiteSettings | None = None
+) -> WriteReport:
+    """Generate the briefing pages, feeds and data files of `content_dir` into `docs_dir`."""
+    settings = settings or SiteSettings()
+    site = load_site(content_dir)
+    files = {**render_site(site, templates_dir, settings), **render_feeds(site, settings), **render_open_data(site)}
+    return write_pages(files, docs_dir, protected=[content_dir, templates_dir])

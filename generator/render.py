@@ -20,9 +20,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
 from generator import labels
-from generator.dates import PartialDate, french_date
+from generator.dates import PartialDate, french_date, french_on
+from generator.feeds import feed_path
 from generator.markup import editor_html, escape_markdown, markdown_url
 from generator.model import FOLDER_OF_KIND, ArticleEntry, Entity, EntityKind, Site
+from generator.open_data import CSV_PATH, JSON_PATH, POSITION_COLUMNS
+from generator.page_meta import page_meta, with_front_matter
+from generator.site_settings import SiteSettings
 
 LATEST_ON_HOME = 8
 """How many chronology entries the home page shows."""
@@ -37,13 +41,15 @@ class PageSpec:
     context: dict[str, Any]
 
 
-def render_site(site: Site, templates: Path) -> dict[str, str]:
+def render_site(site: Site, templates: Path, settings: SiteSettings | None = None) -> dict[str, str]:
     """Render every page of the site; return {path in the docs folder: Markdown}."""
-    environment = make_environment(templates)
-    return {
-        spec.path: environment.get_template(spec.template).render(page_path=spec.path, site=site, **spec.context)
-        for spec in page_specs(site)
-    }
+    settings = settings or SiteSettings()
+    environment = make_environment(templates, settings)
+    pages: dict[str, str] = {}
+    for spec in page_specs(site):
+        body = environment.get_template(spec.template).render(page_path=spec.path, site=site, **spec.context)
+        pages[spec.path] = with_front_matter(body, page_meta(spec.path, spec.context, body, settings))
+    return pages
 
 
 def page_specs(site: Site) -> list[PageSpec]:
@@ -54,6 +60,8 @@ def page_specs(site: Site) -> list[PageSpec]:
         PageSpec("positions.md", "positions.md.j2", {}),
         PageSpec("etiquettes.md", "tags.md.j2", {}),
         PageSpec("articles/index.md", "articles_index.md.j2", {}),
+        PageSpec("methodologie.md", "methodology.md.j2", {}),
+        PageSpec("donnees/index.md", "data.md.j2", {"files": {"json": JSON_PATH, "csv": CSV_PATH}}),
     ]
     briefings: list[tuple[EntityKind, list[Entity]]] = [
         ("country", site.countries),
@@ -68,7 +76,7 @@ def page_specs(site: Site) -> list[PageSpec]:
     return specs
 
 
-def make_environment(templates: Path) -> Environment:
+def make_environment(templates: Path, settings: SiteSettings) -> Environment:
     """Build the Jinja environment with the filters the templates rely on."""
     environment = Environment(
         loader=FileSystemLoader(templates),
@@ -82,6 +90,7 @@ def make_environment(templates: Path) -> Environment:
         md=escape_markdown,
         url=markdown_url,
         date=format_any_date,
+        date_on=french_on,
         number=lambda value: format_decimal(value, locale="fr"),
         language_name=labels.language_name,
         editor_html=editor_html,
@@ -89,6 +98,12 @@ def make_environment(templates: Path) -> Environment:
     )
     environment.globals.update(
         link=link,
+        settings=settings,
+        feed_path=lambda entity: feed_path(entity) if settings.url else None,
+        absolute_url=settings.absolute,
+        roles=labels.ROLE_LABELS,
+        statuses=labels.STATUS_LABELS,
+        position_columns=POSITION_COLUMNS,
         role_label=lambda role: labels.ROLE_LABELS[role],
         status_label=lambda status: labels.STATUS_LABELS[status],
         qualifier_label=lambda qualifier: labels.QUALIFIER_LABELS[qualifier],
