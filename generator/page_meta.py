@@ -52,7 +52,7 @@ def _describe(page: str, context: dict[str, Any], body: str, settings: SiteSetti
             return plain_text(entity.overview, DESCRIPTION_LENGTH)
         return f"{entity.name} : positions, déclarations et sources sur la gouvernance internationale de l’IA."
     paragraph = first_paragraph(body)
-    return plain_text(paragraph, DESCRIPTION_LENGTH) if paragraph else settings.description
+    return plain_text(paragraph, DESCRIPTION_LENGTH) if paragraph else settings.description or settings.name
 
 
 def first_paragraph(markdown_text: str) -> str:
