@@ -28,7 +28,7 @@ _NOT_PROSE = re.compile(r"^\s*(?:#|\||[-*+] |\d+\. |!!!|<|\{|\[|>|`|---)")
 
 def page_meta(page: str, context: dict[str, Any], body: str, settings: SiteSettings) -> dict[str, Any]:
     """Return the front matter keys this module owns for one rendered page."""
-    meta: dict[str, Any] = {"description": describe(page, context, body, settings)}
+    meta: dict[str, Any] = {"description": describe(context, body, settings)}
     feed = SITE_FEED if page == "index.md" else None
     entity = context.get("entity")
     if isinstance(entity, Entity):
@@ -38,12 +38,12 @@ def page_meta(page: str, context: dict[str, Any], body: str, settings: SiteSetti
     return meta
 
 
-def describe(page: str, context: dict[str, Any], body: str, settings: SiteSettings) -> str:
+def describe(context: dict[str, Any], body: str, settings: SiteSettings) -> str:
     """Describe a page in one plain-text line from its own content."""
-    return " ".join(_describe(page, context, body, settings).split())
+    return " ".join(_describe(context, body, settings).split())
 
 
-def _describe(page: str, context: dict[str, Any], body: str, settings: SiteSettings) -> str:
+def _describe(context: dict[str, Any], body: str, settings: SiteSettings) -> str:
     entity, article = context.get("entity"), context.get("article")
     if isinstance(article, ArticleEntry) and article.summary.strip():
         return plain_text(article.summary, DESCRIPTION_LENGTH)

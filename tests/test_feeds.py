@@ -9,9 +9,10 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
+from generator.cli import main
 from generator.pipeline import generate, load_site
 from generator.site_settings import SiteSettings
-from tests.conftest import GOOD_CONTENT, PUBLISHED_URL, ROOT, BuiltSite
+from tests.conftest import GOOD_CONTENT, PUBLISHED_URL, ROOT, BuiltSite, copy_project
 
 TEMPLATES = ROOT / "site_config" / "templates"
 KZ_ARTICLES = {
@@ -121,3 +122,13 @@ def test_generate_reads_the_site_url_of_mkdocs_yml_with_its_env_tags(
     assert (settings.name, settings.url) == ("Mon site", "https://owner.github.io/repo/")
     assert settings.absolute("pays/kz.md") == "https://owner.github.io/repo/pays/kz/"
     assert settings.absolute("index.md") == "https://owner.github.io/repo/"
+
+
+def test_briefings_generate_alone_writes_feeds_for_the_address_it_is_given(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    assert main(["generate", "--project", str(root), "--site-url", "https://owner.github.io/repo"]) == 0
+    feed = feedparser.parse((root / "build" / "docs" / "flux" / "pays" / "kz.xml").read_bytes())
+    assert feed.bozo == 0
+    assert feed.feed.link == "https://owner.github.io/repo/pays/kz/"
+    page = (root / "build" / "docs" / "pays" / "kz.md").read_text("utf-8")
+    assert "https\\:\\/\\/owner\\.github\\.io\\/repo\\/pays\\/kz\\/" in page  # the citation line
