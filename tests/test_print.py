@@ -4,23 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.conftest import BuiltSite
+from tests.test_browser import CHROMIUM, FLAGS
 
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 A4_TEXT_WIDTH = 673
 """CSS pixels between the margins of an A4 page: 210 mm less 2 × 1.6 cm (briefings.css's @page)."""
 SCREEN_ONLY = [
