@@ -9,6 +9,7 @@ only parses arguments, calls them and turns the outcome into messages and an exi
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import sys
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from generator.errors import ContentError
 from generator.ingest.command import add_ingest_parser
 from generator.pipeline import Project, generate
 from generator.schema import Status, check_country_code
+from generator.site_settings import SiteSettings
 from generator.write import UnsafeOutputError
 
 if TYPE_CHECKING:  # argparse's class is generic only for type checkers
@@ -65,13 +67,19 @@ def _add_generate(commands: Subparsers) -> None:
     )
     _add_project_option(parser)
     parser.add_argument("--out", type=Path, help="output folder (default: PROJECT/build/docs)")
+    parser.add_argument(
+        "--site-url", help="published address, for feeds and citations (default: site_url of PROJECT/mkdocs.yml)"
+    )
     parser.set_defaults(run=_generate)
 
 
 def _generate(arguments: argparse.Namespace, today: dt.date) -> int:
     project = Project(arguments.project)
+    settings = SiteSettings.read(project.mkdocs_yml)
+    if arguments.site_url is not None:
+        settings = dataclasses.replace(settings, url=arguments.site_url)
     try:
-        report = generate(project.content, project.templates, arguments.out or project.docs)
+        report = generate(project.content, project.templates, arguments.out or project.docs, settings)
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         print("Nothing was written; the last generated pages are unchanged.", file=sys.stderr)

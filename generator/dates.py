@@ -106,3 +106,16 @@ def french_date(value: dt.date) -> str:
     """Format a full date in French: "23 novembre 2026", and "1er mai 2024" as French writes it."""
     text = format_date(value, "d MMMM y", locale="fr")
     return "1er" + text[1:] if value.day == 1 else text
+
+
+def first_day(value: PartialDate) -> dt.date:
+    """Return the first day a partial date covers: 2025-07 -> 1 July 2025, 2025 -> 1 January 2025.
+
+    Feeds and data need a full date; the first day is the rule `PartialDate` already sorts by.
+    """
+    return dt.date(value.year, value.month or 1, value.day or 1)
+
+
+def french_on(value: PartialDate) -> str:
+    """Say when, at the date's own precision: "le 12 août 2025", "en juillet 2025", "en 2025"."""
+    return ("le " if value.day else "en ") + value.french()

@@ -14,6 +14,7 @@ Two kinds of text reach a page:
 
 from __future__ import annotations
 
+import html as html_lib
 import string
 import unicodedata
 from urllib.parse import quote
@@ -80,3 +81,20 @@ def editor_html(text: str) -> str:
 def markdown_url(url: object) -> str:
     """Percent-encode the characters that would end a Markdown link destination early."""
     return quote(str(url), safe=":/?#@!$&'*+,;=%~[]-._")
+
+
+def plain_text(text: str, limit: int | None = None) -> str:
+    """Render an editor's Markdown to plain text on one line, cut at a word before `limit` characters.
+
+    Descriptions for search engines, link previews and feed summaries are plain text.
+    """
+    html = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
+    words = " ".join(html_lib.unescape(nh3.clean(html, tags=set())).split())
+    if limit is None or len(words) <= limit:
+        return words
+    return words[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.–—-") + "…"
+
+
+def escape_html(text: str) -> str:
+    """Escape data for HTML text or a quoted attribute."""
+    return html_lib.escape(text, quote=True)

@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 from generator.errors import ContentError
 from generator.pipeline import load_site, write_site
 from generator.search_index import SearchIndexError, build_search_index
+from generator.site_settings import SiteSettings
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -61,7 +62,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.edit_urls = {}
         try:
             site = load_site(content)
-            report = write_site(site, content, templates, Path(config.docs_dir))
+            report = write_site(site, content, templates, Path(config.docs_dir), SiteSettings.from_mkdocs(config))
         except ContentError as error:
             for line in error.report().splitlines():
                 log.error(line)
@@ -72,6 +73,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 return config
             raise Abort("The content has problems (listed above); the last good pages are unchanged.") from None
         log.info(f"briefings: {report.summary()}")
+        if not config.site_url:
+            log.info("briefings: no site_url in mkdocs.yml, so no Atom feeds (they need absolute addresses)")
         if edit_base:
             project = Path(config.config_file_path).parent
             prefix = os.path.relpath(content.parent, project)

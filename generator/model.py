@@ -63,7 +63,14 @@ class Entity:
 
     @property
     def last_update(self) -> PartialDate | None:
-        return max((article.published for article in self.articles), default=None)
+        """The newest date of what the briefing reports: its articles, positions and statements.
+
+        The content's own dates, never the build's: a briefing is as fresh as its sources.
+        """
+        dates = [article.published for article in self.articles]
+        dates += [position.record.date for position in self.positions if position.record.date]
+        dates += [quote.record.date for quote in self.quotes if quote.record.date]
+        return max(dates, default=None)
 
     @property
     def chronology(self) -> list[ChronologyEntry]:
@@ -205,6 +212,11 @@ class Site:
         """
         sources = {entity.page: entity.source_file for entity in self.entities}
         return sources | {article.page: article.source_file for article in self.articles}
+
+    @property
+    def last_update(self) -> PartialDate | None:
+        """The newest publication date of the articles: how fresh the whole site is."""
+        return max((article.published for article in self.articles), default=None)
 
     @property
     def chronology(self) -> list[ChronologyEntry]:

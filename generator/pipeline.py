@@ -7,10 +7,13 @@ from pathlib import Path, PurePosixPath
 
 from generator.drafts import DraftStatus, set_drafts_aside
 from generator.errors import ContentError
+from generator.feeds import render_feeds
 from generator.link import build_site
 from generator.model import Site
+from generator.open_data import render_open_data
 from generator.read import SourceDocument, read_content
 from generator.render import render_site
+from generator.site_settings import SiteSettings
 from generator.validate import validate_documents
 from generator.write import WriteReport, write_pages
 
@@ -32,6 +35,10 @@ class Project:
     @property
     def docs(self) -> Path:
         return self.root / "build" / "docs"
+
+    @property
+    def mkdocs_yml(self) -> Path:
+        return self.root / "mkdocs.yml"
 
 
 @dataclass(frozen=True)
@@ -66,14 +73,19 @@ def load_content(content_dir: Path) -> LinkedContent:
     return LinkedContent(site, {document.path: document for document in documents}, drafts)
 
 
-def generate(content_dir: Path, templates_dir: Path, docs_dir: Path) -> WriteReport:
-    """Generate the briefing pages of `content_dir` into `docs_dir`."""
-    return write_site(load_site(content_dir), content_dir, templates_dir, docs_dir)
+def generate(
+    content_dir: Path, templates_dir: Path, docs_dir: Path, settings: SiteSettings | None = None
+) -> WriteReport:
+    """Generate the briefing pages, feeds and data files of `content_dir` into `docs_dir`."""
+    return write_site(load_site(content_dir), content_dir, templates_dir, docs_dir, settings)
 
 
-def write_site(site: Site, content_dir: Path, templates_dir: Path, docs_dir: Path) -> WriteReport:
-    """Render `site` into `docs_dir`; never write into the content or the templates."""
-    pages = render_site(site, templates_dir)
-    report = write_pages(pages, docs_dir, protected=[content_dir, templates_dir])
+def write_site(
+    site: Site, content_dir: Path, templates_dir: Path, docs_dir: Path, settings: SiteSettings | None = None
+) -> WriteReport:
+    """Render `site`'s pages, feeds and data files into `docs_dir`; never write into the content or templates."""
+    settings = settings or SiteSettings()
+    files = {**render_site(site, templates_dir, settings), **render_feeds(site, settings), **render_open_data(site)}
+    report = write_pages(files, docs_dir, protected=[content_dir, templates_dir])
     report.drafts = site.drafts
     return report

@@ -22,10 +22,14 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 from jinja2.runtime import Context
 
 from generator import labels
-from generator.dates import PartialDate, french_date
+from generator.dates import PartialDate, french_date, french_on
 from generator.errors import ContentError, Problem
+from generator.feeds import feed_path
 from generator.markup import editor_html, escape_markdown, markdown_url
 from generator.model import FOLDER_OF_KIND, ArticleEntry, Entity, EntityKind, Site
+from generator.open_data import CSV_PATH, JSON_PATH, POSITION_COLUMNS
+from generator.page_meta import page_meta, with_front_matter
+from generator.site_settings import SiteSettings
 
 LATEST_ON_HOME = 8
 """How many chronology entries the home page shows."""
@@ -40,17 +44,19 @@ class PageSpec:
     context: dict[str, Any]
 
 
-def render_site(site: Site, templates: Path) -> dict[str, str]:
+def render_site(site: Site, templates: Path, settings: SiteSettings | None = None) -> dict[str, str]:
     """Render every page of the site; return {path in the docs folder: Markdown}."""
-    environment = make_environment(templates)
+    settings = settings or SiteSettings()
+    environment = make_environment(templates, settings)
+    pages: dict[str, str] = {}
     try:
-        return {
-            spec.path: environment.get_template(spec.template).render(page_path=spec.path, site=site, **spec.context)
-            for spec in page_specs(site)
-        }
+        for spec in page_specs(site):
+            body = environment.get_template(spec.template).render(page_path=spec.path, site=site, **spec.context)
+            pages[spec.path] = with_front_matter(body, page_meta(spec.path, spec.context, body, settings))
     except TemplateError as error:
         # Reported like a content problem, so a bad template edit also keeps the last good pages.
         raise ContentError([template_problem(error)]) from None
+    return pages
 
 
 def template_problem(error: TemplateError) -> Problem:
@@ -72,6 +78,8 @@ def page_specs(site: Site) -> list[PageSpec]:
         PageSpec("positions.md", "positions.md.j2", {}),
         PageSpec("etiquettes.md", "tags.md.j2", {}),
         PageSpec("articles/index.md", "articles_index.md.j2", {}),
+        PageSpec("methodologie.md", "methodology.md.j2", {}),
+        PageSpec("donnees/index.md", "data.md.j2", {"files": {"json": JSON_PATH, "csv": CSV_PATH}}),
     ]
     briefings: list[tuple[EntityKind, list[Entity]]] = [
         ("country", site.countries),
@@ -86,7 +94,7 @@ def page_specs(site: Site) -> list[PageSpec]:
     return specs
 
 
-def make_environment(templates: Path) -> Environment:
+def make_environment(templates: Path, settings: SiteSettings) -> Environment:
     """Build the Jinja environment with the filters the templates rely on."""
     environment = Environment(
         loader=FileSystemLoader(templates),
@@ -100,6 +108,7 @@ def make_environment(templates: Path) -> Environment:
         md=escape_markdown,
         url=markdown_url,
         date=format_any_date,
+        date_on=french_on,
         number=lambda value: format_decimal(value, locale="fr"),
         language_name=labels.language_name,
         editor_html=editor_html,
@@ -107,6 +116,12 @@ def make_environment(templates: Path) -> Environment:
     )
     environment.globals.update(
         link=link,
+        settings=settings,
+        feed_path=lambda entity: feed_path(entity) if settings.url else None,
+        absolute_url=settings.absolute,
+        roles=labels.ROLE_LABELS,
+        statuses=labels.STATUS_LABELS,
+        position_columns=POSITION_COLUMNS,
         role_label=lambda role: labels.ROLE_LABELS[role],
         status_label=lambda status: labels.STATUS_LABELS[status],
         qualifier_label=lambda qualifier: labels.QUALIFIER_LABELS[qualifier],

@@ -76,3 +76,25 @@ def good_content(tmp_path: Path) -> Path:
     content = tmp_path / "content"
     shutil.copytree(GOOD_CONTENT, content)
     return content
+
+
+PUBLISHED_URL = "https://exemple.github.io/briefings/"
+"""A GitHub Pages project address: the site lives under a sub-path."""
+REPO_URL = "https://github.com/exemple/briefings"
+
+
+def publish_at(root: Path, site_url: str = PUBLISHED_URL, repo_url: str = REPO_URL) -> None:
+    """Set `site_url` and `repo_url` in a copied project's mkdocs.yml, replacing any value it has."""
+    config = root / "mkdocs.yml"
+    lines = [line for line in config.read_text("utf-8").splitlines() if not line.startswith(("site_url:", "repo_url:"))]
+    config.write_text("\n".join([f"site_url: {site_url}", f"repo_url: {repo_url}", *lines]) + "\n", "utf-8")
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The real content built for publication under a sub-path, with feeds and a repository link."""
+    root = copy_project(tmp_path_factory.mktemp("published"))
+    publish_at(root)
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(root, result.stderr)

@@ -65,8 +65,8 @@ def search(page: Page, query: str) -> list[str]:
     """Type `query` into the header's search box; return the titles of the pages found."""
     page.fill("#briefings-search input", query)
     page.wait_for_selector(".pagefind-ui__message", timeout=10_000)
-    page.wait_for_function(  # results arrive as placeholders first, then fill in
-        """() => !document.querySelector('.pagefind-ui__message').textContent.includes('…')
+    page.wait_for_function(  # "Recherche x..." while loading; then placeholders that fill in
+        """() => !/(…|[.]{3})$/.test(document.querySelector('.pagefind-ui__message').textContent.trim())
                  && document.querySelectorAll('.pagefind-ui__loading').length === 0""",
         timeout=10_000,
     )

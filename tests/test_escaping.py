@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+import feedparser
 import markdown
 import pytest
 import yaml
@@ -15,7 +16,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from generator.pipeline import load_site
 from generator.render import render_site
-from tests.conftest import ROOT, copy_project, mkdocs_build
+from tests.conftest import ROOT, copy_project, mkdocs_build, publish_at
 
 HOSTILE = "a | b *c* _d_ [e](javascript:alert(1)) </title><script>alert(1)</script> &amp; `f` {: .g} # 1. \\"
 
@@ -132,6 +133,7 @@ def test_editor_summaries_keep_markdown_but_lose_scripts(tmp_path: Path) -> None
 
 def test_hostile_title_survives_a_real_mkdocs_build(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
+    publish_at(root)
     write_record(
         root / "content" / "articles" / "2025" / "2025-09-09-hostile.md",
         {
@@ -141,7 +143,7 @@ def test_hostile_title_survives_a_real_mkdocs_build(tmp_path: Path) -> None:
             "countries": ["KZ"],
             "quotes": [{"speaker": "kassym-jomart-tokaiev", "text": HOSTILE}],
         },
-        "Résumé.",
+        'Résumé "entre guillemets" & <b>gras</b> </title><script>alert(1)</script>',
     )
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
@@ -153,3 +155,14 @@ def test_hostile_title_survives_a_real_mkdocs_build(tmp_path: Path) -> None:
     assert page.select("article script") == []
     kz = BeautifulSoup((root / "site/pays/kz/index.html").read_text("utf-8"), "html.parser")
     assert HOSTILE in kz.get_text()
+
+    assert page.head is not None
+    assert [script for script in page.head.find_all("script") if "alert" in script.get_text()] == []
+    meta = {
+        str(tag.get("property") or tag.get("name")): str(tag["content"]) for tag in page.find_all("meta", content=True)
+    }
+    assert meta["description"] == meta["og:description"] == 'Résumé "entre guillemets" & gras'
+    assert meta["og:title"] == meta["twitter:title"] == HOSTILE
+    feed = feedparser.parse((root / "site/flux/pays/kz.xml").read_bytes())
+    assert feed.bozo == 0
+    assert feed.entries[0].title == HOSTILE

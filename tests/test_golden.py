@@ -13,10 +13,12 @@ import pytest
 
 from generator.pipeline import load_site
 from generator.render import render_site
+from generator.site_settings import SiteSettings
 from tests.conftest import GOOD_CONTENT, ROOT
 
 GOLDEN = Path(__file__).parent / "fixtures" / "good" / "expected"
-PAGES = render_site(load_site(GOOD_CONTENT), ROOT / "site_config" / "templates")
+SETTINGS = SiteSettings(url="https://exemple.github.io/briefings/", repo_url="https://github.com/exemple/briefings")
+PAGES = render_site(load_site(GOOD_CONTENT), ROOT / "site_config" / "templates", SETTINGS)
 
 
 @pytest.mark.parametrize("page", sorted(PAGES))

@@ -47,7 +47,7 @@ def test_kazakhstan_briefing_shows_its_support_with_date_and_source(built_site: 
 def test_kazakhstan_briefing_has_its_facts_statements_and_figures(built_site: BuiltSite) -> None:
     soup = BeautifulSoup(built_site.html("pays/kz/index.html"), "html.parser")
     text = soup.get_text(" ", strip=True)
-    assert "Dernière mise à jour : 12 août 2025" in text
+    assert "Mis à jour le 12 août 2025" in text
     assert "Sources : 2 articles" in text
     assert "Je suis certain que le Kazakhstan doit soutenir la proposition de la Chine" in text
     figures = section_rows(str(soup), "chiffres-cles")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import filecmp
 import os
+import re
 import stat
 from pathlib import Path
 
 import pytest
 
 from generator.pipeline import generate
-from tests.conftest import ROOT, copy_project, mkdocs_build
+from tests.conftest import ROOT, copy_project, mkdocs_build, publish_at
 
 TEMPLATES = ROOT / "site_config" / "templates"
 
@@ -65,6 +66,7 @@ def test_two_builds_of_the_same_content_are_byte_identical(tmp_path: Path, monke
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763856000")
     first, second = copy_project(tmp_path / "a"), copy_project(tmp_path / "b")
     for root in (first, second):
+        publish_at(root)  # with a site URL: feeds, absolute citations and a full sitemap
         result = mkdocs_build(root)
         assert result.returncode == 0, result.stderr
     comparison = filecmp.dircmp(first / "site", second / "site")
@@ -78,3 +80,8 @@ def test_two_builds_of_the_same_content_are_byte_identical(tmp_path: Path, monke
 
     collect(comparison)
     assert differing == []
+    for generated in ("flux.xml", "flux/pays/kz.xml", "donnees/briefings.json", "donnees/positions.csv"):
+        assert (first / "site" / generated).is_file(), generated
+    sitemap = (first / "site" / "sitemap.xml").read_text("utf-8")
+    assert sitemap.count("<loc>") > 30
+    assert set(re.findall(r"<lastmod>(.*?)</lastmod>", sitemap)) == {"2025-11-23"}  # SOURCE_DATE_EPOCH's day

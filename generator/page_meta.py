@@ -1,0 +1,76 @@
+"""Page metadata: each page's description and feed, written as its front matter.
+
+Material turns `description` into `<meta name="description">`, and the theme override
+(site_config/overrides/main.html) turns it and `feed` into Open Graph and Twitter card
+tags and an Atom `<link rel="alternate">`. Descriptions come from the page's own content:
+a briefing's overview, an article's summary, otherwise the page's first paragraph; all
+plain text, cut at a word, because link previews and search results show about 160
+characters. Templates may write front matter of their own (tags, hidden sidebars); it
+is merged with these keys into one block.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from generator.feeds import SITE_FEED, feed_path
+from generator.markup import plain_text
+from generator.model import ArticleEntry, Entity
+from generator.site_settings import SiteSettings
+
+DESCRIPTION_LENGTH = 200
+_FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?)\n---\n", re.DOTALL)
+_NOT_PROSE = re.compile(r"^\s*(?:#|\||[-*+] |\d+\. |!!!|<|\{|\[|>|`|---)")
+
+
+def page_meta(page: str, context: dict[str, Any], body: str, settings: SiteSettings) -> dict[str, Any]:
+    """Return the front matter keys this module owns for one rendered page."""
+    meta: dict[str, Any] = {"description": describe(context, body, settings)}
+    feed = SITE_FEED if page == "index.md" else None
+    entity = context.get("entity")
+    if isinstance(entity, Entity):
+        feed = feed_path(entity)
+    if feed and settings.url:
+        meta["feed"] = feed
+    return meta
+
+
+def describe(context: dict[str, Any], body: str, settings: SiteSettings) -> str:
+    """Describe a page in one plain-text line from its own content."""
+    return " ".join(_describe(context, body, settings).split())
+
+
+def _describe(context: dict[str, Any], body: str, settings: SiteSettings) -> str:
+    entity, article = context.get("entity"), context.get("article")
+    if isinstance(article, ArticleEntry) and article.summary.strip():
+        return plain_text(article.summary, DESCRIPTION_LENGTH)
+    if isinstance(entity, Entity):
+        if entity.overview.strip():
+            return plain_text(entity.overview, DESCRIPTION_LENGTH)
+        return f"{entity.name} : positions, déclarations et sources sur la gouvernance internationale de l’IA."
+    paragraph = first_paragraph(body)
+    return plain_text(paragraph, DESCRIPTION_LENGTH) if paragraph else settings.description or settings.name
+
+
+def first_paragraph(markdown_text: str) -> str:
+    """Return the first block of prose of a page: not a heading, list, table, admonition or HTML."""
+    text = _FRONT_MATTER.sub("", markdown_text, count=1)
+    for block in re.split(r"\n\s*\n", text):
+        if block.strip() and not _NOT_PROSE.match(block):
+            return block
+    return ""
+
+
+def with_front_matter(text: str, meta: dict[str, Any]) -> str:
+    """Put `meta` into the page's front matter, merged with what the template wrote there."""
+    own: dict[str, Any] = {}
+    match = _FRONT_MATTER.match(text)
+    if match:
+        own = yaml.safe_load(match["yaml"]) or {}
+        text = text[match.end() :].lstrip("\n")
+    merged = {**meta, **own}
+    dumped = yaml.safe_dump(merged, allow_unicode=True, sort_keys=True, width=1000).strip()
+    return f"---\n{dumped}\n---\n\n{text}"
