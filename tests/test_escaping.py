@@ -11,6 +11,7 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from mkdocs.utils.yaml import yaml_load
 
 from generator.pipeline import load_site
 from generator.render import render_site
@@ -55,7 +56,7 @@ def shown(text: str) -> str:
 
 def site_markdown() -> markdown.Markdown:
     """A Markdown converter with the extensions and options of mkdocs.yml."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))  # MkDocs' loader knows !ENV
     names: list[str] = []
     options: dict[str, dict[str, object]] = {}
     for entry in config["markdown_extensions"]:
