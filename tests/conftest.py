@@ -6,10 +6,14 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.measurements import MEASURED, summary_lines
+from tests.serve_site import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).parent / "mkdocs"
@@ -43,9 +47,11 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def mkdocs_build(root: Path) -> subprocess.CompletedProcess[str]:
-    """Run a real `mkdocs build --strict` in `root`."""
+def mkdocs_build(root: Path, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run a real `mkdocs build --strict` in `root`, for `site_url` if given (mkdocs.yml reads SITE_URL)."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url is not None:
+        environment["SITE_URL"] = site_url
     return subprocess.run(
         [str(MKDOCS), "build", "--strict"],
         cwd=root,
@@ -76,3 +82,33 @@ def good_content(tmp_path: Path) -> Path:
     content = tmp_path / "content"
     shutil.copytree(GOOD_CONTENT, content)
     return content
+
+
+SUBPATH = "/REPO/"
+"""Where GitHub Pages serves a project site: https://OWNER.github.io/REPO/."""
+
+
+@dataclass(frozen=True)
+class ServedSite:
+    """A built site served over HTTP on loopback at `url`."""
+
+    built: BuiltSite
+    url: str
+
+
+@pytest.fixture(scope="session")
+def site_under_subpath(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """The real content built for, and served under, a project sub-path, as on GitHub Pages."""
+    root = copy_project(tmp_path_factory.mktemp("subpath"))
+    with serve(root / "site", SUBPATH) as url:  # the port is known only once the server listens
+        result = mkdocs_build(root, site_url=url)
+        assert result.returncode == 0, result.stderr
+        yield ServedSite(BuiltSite(root, result.stderr), url)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print what the browser tests measured (requests, bytes, accessibility findings)."""
+    if MEASURED:
+        terminalreporter.section("measured in the browser")
+        for line in summary_lines():
+            terminalreporter.write_line(line)
