@@ -107,8 +107,8 @@ def site_under_subpath(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ser
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """Print what the browser tests measured (requests, bytes, accessibility findings)."""
+    """Print what the browser, crawl and validator tests measured (tests/measurements.py)."""
     if MEASURED:
-        terminalreporter.section("measured in the browser")
+        terminalreporter.section("measured by the tests")
         for line in summary_lines():
             terminalreporter.write_line(line)

@@ -1,7 +1,7 @@
-"""Figures the browser tests measure (requests, bytes, accessibility findings), printed at the end of the run.
+"""Figures the tests measure (requests, bytes, accessibility and validator findings), printed at the end of the run.
 
 Tests call `record`; conftest's `pytest_terminal_summary` prints every figure under
-"measured in the browser", so each `make test` shows what the latest run measured.
+"measured by the tests", so each `make test` shows what the latest run measured.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ a phone and pass axe-core, and nothing leaves the machine.
 
 The per-page checks run on one page of each kind a reader lands on from a shared link. The
 figures they measure (requests and bytes per page, widths, axe findings by impact) are
-printed at the end of the run under "measured in the browser".
+printed at the end of the run under "measured by the tests".
 """
 
 from __future__ import annotations
