@@ -8,6 +8,7 @@ printed at the end of the run under "measured by the tests".
 
 from __future__ import annotations
 
+import gzip
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -103,6 +104,13 @@ class Traffic:
         """Response bodies as sent (the local server does not compress; GitHub Pages does)."""
         return sum(request.sizes()["responseBodySize"] for request in self.requests if request.response())
 
+    def bytes_gzipped(self) -> int:
+        """The same bodies gzip-compressed, about what a reader downloads from GitHub Pages."""
+        return sum(len(gzip.compress(response.body())) for request in self.requests if (response := request.response()))
+
+    def summary(self) -> str:
+        return f"{len(self.requests)} requests, {self.bytes_received():,} bytes ({self.bytes_gzipped():,} gzipped)"
+
 
 def search(page: Page, query: str) -> list[str]:
     """Type `query` into the header's search box; return the titles of the pages found."""
@@ -147,11 +155,7 @@ def test_page_loads_cleanly_and_only_from_the_local_server(page: Page, site_url:
     assert traffic.errors == []
     assert traffic.failures == []
     assert traffic.hosts() == {urlsplit(site_url).netloc}
-    record(
-        "first visit with an empty cache",
-        f"{kind} {LANDING_PAGES[kind]}",
-        f"{len(traffic.requests)} requests, {traffic.bytes_received():,} bytes",
-    )
+    record("first visit with an empty cache", f"{kind} {LANDING_PAGES[kind]}", traffic.summary())
 
 
 def test_search_makes_no_request_to_another_host(page: Page, site_url: str) -> None:
@@ -161,11 +165,7 @@ def test_search_makes_no_request_to_another_host(page: Page, site_url: str) -> N
     assert search(page, "gouvernance")
     assert traffic.errors == [] and traffic.failures == []
     assert traffic.hosts() == {urlsplit(site_url).netloc}
-    record(
-        "first visit with an empty cache",
-        "then a search for 'gouvernance'",
-        f"{len(traffic.requests)} more requests, {traffic.bytes_received():,} bytes",
-    )
+    record("first visit with an empty cache", "then a search for 'gouvernance'", f"+ {traffic.summary()}")
 
 
 def test_links_lead_from_home_to_a_country_briefing_and_back(page: Page, site_url: str) -> None:
@@ -201,8 +201,12 @@ def test_nothing_overflows_horizontally_on_a_phone(phone: Page, site_url: str, k
     assert widths["scroll"] <= widths["viewport"], widths["sticking_out"][:5]
 
 
+@pytest.mark.parametrize("screen", ["desktop", "phone"])
 @pytest.mark.parametrize("kind", LANDING_PAGES)
-def test_axe_finds_no_serious_or_critical_violation(page: Page, site_url: str, kind: str) -> None:
+def test_axe_finds_no_serious_or_critical_violation(
+    request: pytest.FixtureRequest, site_url: str, kind: str, screen: str
+) -> None:
+    page: Page = request.getfixturevalue("page" if screen == "desktop" else "phone")
     page.goto(site_url + LANDING_PAGES[kind])
     page.wait_for_load_state("networkidle")
     violations = Axe().run(page).response["violations"]
@@ -211,7 +215,7 @@ def test_axe_finds_no_serious_or_critical_violation(page: Page, site_url: str, k
         elements[str(violation["impact"])] += len(violation["nodes"])
     record(
         "axe-core violations (rules, elements) by impact",
-        kind,
+        f"{kind}, {screen}",
         ", ".join(
             f"{impact}: {sum(v['impact'] == impact for v in violations)} rules, {count} elements"
             for impact, count in sorted(elements.items())
@@ -224,6 +228,15 @@ def test_axe_finds_no_serious_or_critical_violation(page: Page, site_url: str, k
         if violation["impact"] in ("serious", "critical")
     ]
     assert blocking == []
+
+
+def test_search_results_fit_a_phone(phone: Page, site_url: str) -> None:
+    phone.goto(f"{site_url}/")
+    assert "Kazakhstan" in search(phone, "kazakhe")
+    panel = phone.locator(".pagefind-ui__drawer").bounding_box()
+    width = phone.evaluate("document.documentElement.clientWidth")
+    assert panel is not None and panel["x"] >= 0 and panel["x"] + panel["width"] <= width
+    assert phone.evaluate("document.documentElement.scrollWidth") <= width
 
 
 def test_search_works_under_a_project_sub_path(page: Page, site_under_subpath: ServedSite) -> None:
