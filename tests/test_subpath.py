@@ -111,7 +111,7 @@ class Crawl:
             self.broken.append(f"{where}: outside {urlsplit(self.base).path}")
             return None
         target = self.fetch(address)
-        if target.status != 200:
+        if target.status != 200 and address != urldefrag(page)[0]:  # a link within the 404 page is fine
             self.broken.append(f"{where}: HTTP {target.status}")
             return None
         if fragment and target.content_type == "text/html" and unquote(fragment) not in self.ids(address):
