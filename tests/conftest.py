@@ -6,10 +6,14 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.measurements import MEASURED, summary_lines
+from tests.serve_site import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).parent / "mkdocs"
@@ -98,3 +102,33 @@ def published_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
     return BuiltSite(root, result.stderr)
+
+
+SUBPATH = "/REPO/"
+"""Where GitHub Pages serves a project site: https://OWNER.github.io/REPO/."""
+
+
+@dataclass(frozen=True)
+class ServedSite:
+    """A built site served over HTTP on loopback at `url`."""
+
+    built: BuiltSite
+    url: str
+
+
+@pytest.fixture(scope="session")
+def site_under_subpath(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """The real content built for, and served under, a project sub-path, as on GitHub Pages."""
+    root = copy_project(tmp_path_factory.mktemp("subpath"))
+    with serve(root / "site", SUBPATH) as url:  # the port is known only once the server listens
+        result = mkdocs_build(root, env={"SITE_URL": url})
+        assert result.returncode == 0, result.stderr
+        yield ServedSite(BuiltSite(root, result.stderr), url)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print what the browser, crawl and validator tests measured (tests/measurements.py)."""
+    if MEASURED:
+        terminalreporter.section("measured by the tests")
+        for line in summary_lines():
+            terminalreporter.write_line(line)
