@@ -113,6 +113,9 @@ class _Linker:
                 item, f"the file name is the record's id and {identifier!r} is reserved; rename the file"
             )
             return False
+        if identifier.isdigit():  # numbered pages of the lists (listings.py) use these names
+            self._file_problem(item, "the file name is the record's id and ids of digits only are reserved; rename it")
+            return False
         if slugify(identifier) != identifier:
             suggestion = f"{slugify(identifier) or 'mon-identifiant'}.md"
             self._file_problem(

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from generator.errors import ContentError
+from generator.errors import ContentError, Problem
 from generator.link import build_site
 from generator.model import Site
 from generator.read import read_content
 from generator.render import render_site
-from generator.validate import validate_documents
+from generator.validate import ValidRecord, validate_documents
 from generator.write import WriteReport, write_pages
 
 
@@ -37,13 +37,18 @@ def load_site(content_dir: Path) -> Site:
     """Read, validate and link all records; raise ContentError listing every problem."""
     documents, read_problems = read_content(content_dir)
     records, schema_problems = validate_documents(documents)
-    unreadable = frozenset(PurePosixPath(problem.path).stem.lower() for problem in read_problems + schema_problems)
+    return link_site(records, read_problems + schema_problems)
+
+
+def link_site(records: list[ValidRecord], problems: list[Problem]) -> Site:
+    """Link the valid records; raise ContentError with `problems` and the linker's own, if any."""
+    unreadable = frozenset(PurePosixPath(problem.path).stem.lower() for problem in problems)
     try:
         site = build_site(records, unreadable)
     except ContentError as error:
-        raise ContentError(read_problems + schema_problems + error.problems) from None
-    if read_problems or schema_problems:
-        raise ContentError(read_problems + schema_problems)
+        raise ContentError(problems + error.problems) from None
+    if problems:
+        raise ContentError(problems)
     return site
 
 

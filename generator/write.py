@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,9 +36,14 @@ class WriteReport:
         return f"{len(self.written)} pages written, {self.unchanged} unchanged, {len(self.removed)} removed"
 
 
-def write_pages(pages: dict[str, str], out_dir: Path, protected: list[Path]) -> WriteReport:
-    """Make `out_dir` hold exactly `pages`; never touch anything under `protected`."""
+def write_pages(pages: dict[str, str], out_dir: Path, protected: list[Path], kept: Collection[str] = ()) -> WriteReport:
+    """Make `out_dir` hold exactly `pages` (and `kept`); never touch anything under `protected`.
+
+    `kept` names pages known to be in `out_dir` already, unchanged since the writer last
+    wrote them: the live preview renders only what an edit touched and keeps the rest.
+    """
     _check_output_folder(out_dir, protected)
+    kept = frozenset(kept)
     _write_if_changed(out_dir / MARKER, MARKER_TEXT.encode("utf-8"))
     report = WriteReport()
     for relative, text in sorted(pages.items()):
@@ -45,9 +51,10 @@ def write_pages(pages: dict[str, str], out_dir: Path, protected: list[Path]) -> 
             report.written.append(relative)
         else:
             report.unchanged += 1
+    report.unchanged += len(kept)
     for path in sorted(out_dir.rglob("*")):
         relative = path.relative_to(out_dir).as_posix()
-        if path.is_file() and relative != MARKER and relative not in pages:
+        if path.is_file() and relative != MARKER and relative not in pages and relative not in kept:
             path.unlink()
             report.removed.append(relative)
     for folder in sorted((p for p in out_dir.rglob("*") if p.is_dir()), reverse=True):
