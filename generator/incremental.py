@@ -87,6 +87,8 @@ class Session:
     """The record files the last successful generation read."""
     _pending: set[str] = field(default_factory=set)
     """Record files changed or removed since the last successful generation."""
+    _environment: Environment = field(default_factory=Environment)
+    """The Jinja environment, its templates compiled, kept while they do not change."""
 
     def generate(self, content_dir: Path, templates_dir: Path, docs_dir: Path) -> WriteReport:
         """Generate like `pipeline.generate`, doing again only what changed since the last call."""
@@ -119,16 +121,18 @@ class Session:
         templates_stamp = _stamp_of(templates_dir)
         if templates_stamp != self.templates_stamp:
             self.pages.clear()
+            self._environment = make_environment(templates_dir, _Recording)
         touched = _touched(self.site, site, self._pending)
         if self._pending - (self._known & set(self.files)):  # a record was added or removed
             touched.add(SITE)
-        environment = make_environment(templates_dir, _Recording)
+        environment = self._environment
         assert isinstance(environment, _Recording)
         pages: dict[str, str] = {}
         kept: list[str] = []
         specs = page_specs(site)
+        memo: dict[int, object] = {}
         for spec in specs:
-            key = (spec.template, _shallow(spec.context))
+            key = (spec.template, _shallow(spec.context, memo))
             known = self.pages.get(spec.path)
             if known and known.key == key and not (known.depends_on & touched):
                 kept.append(spec.path)
@@ -207,24 +211,36 @@ def _touched(before: Site | None, after: Site, changed: set[str]) -> set[str]:
     return touched
 
 
-def _shallow(value: object) -> object:
-    """Sum up a page's context: the records it lists, in order, and the plain values."""
+def _shallow(value: object, memo: dict[int, object] | None = None) -> object:
+    """Sum up a page's context: the records it lists, in order, and the plain values.
+
+    `memo` remembers containers already summed up: every article page shares one map of
+    themes, which is summed up once.
+    """
+    if isinstance(value, (dict, list)) and memo is not None:
+        if id(value) not in memo:
+            memo[id(value)] = _shallow_of(value, memo)
+        return memo[id(value)]
+    return _shallow_of(value, memo)
+
+
+def _shallow_of(value: object, memo: dict[int, object] | None) -> object:
     if isinstance(value, (Entity, ArticleEntry)):
         return value.source_file
     if isinstance(value, ChronologyEntry):
         return (value.article.source_file, value.date, value.event.name if value.event else None)
     if isinstance(value, Stance):
-        return (value.actor.source_file, value.initiative.source_file, value.role, _shallow(value.positions))
+        return (value.actor.source_file, value.initiative.source_file, value.role, _shallow(value.positions, memo))
     if isinstance(value, PositionEntry):
         return value.article.source_file
     if isinstance(value, PositionMatrix):
-        return (_shallow(value.initiatives), _shallow(value.rows))
+        return (_shallow(value.initiatives, memo), _shallow(value.rows, memo))
     if isinstance(value, Tag):
         return (value.slug, value.name, len(value.articles), value.spellings)
     if isinstance(value, dict):
-        return tuple(sorted((key, _shallow(item)) for key, item in value.items()))
+        return tuple(sorted((key, _shallow(item, memo)) for key, item in value.items()))
     if isinstance(value, (list, tuple)):
-        return tuple(_shallow(item) for item in value)
+        return tuple(_shallow(item, memo) for item in value)
     if value is None or isinstance(value, (str, int, float, bool, Pager, Part)):
         return value
     return object()  # anything else: never equal, always rendered again

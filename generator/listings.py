@@ -199,7 +199,8 @@ def list_specs(site: Site) -> list[tuple[str, str, dict[str, Any]]]:
             specs += paginated(tag_page(tag, True), "tag.md.j2", tag.articles, PAGE_SIZE, {"tag": tag})
     matrix = site.matrix
     shown = top_matrix(matrix)
-    specs.append(("positions.md", "positions.md.j2", {"matrix": shown, "full": matrix}))
+    totals = {"initiatives": len(matrix.initiatives), "actors": len(matrix.rows)}
+    specs.append(("positions.md", "positions.md.j2", {"matrix": shown, "totals": totals}))
     briefings: list[tuple[EntityKind, list[Entity]]] = [
         ("country", site.countries),
         ("organisation", site.organisations),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from generator.dates import PartialDate
@@ -65,7 +66,7 @@ class Entity:
     def last_update(self) -> PartialDate | None:
         return max((article.published for article in self.articles), default=None)
 
-    @property
+    @cached_property  # read by the briefing, its list pages and the indexes
     def chronology(self) -> list[ChronologyEntry]:
         return newest_first(entry for article in self.articles for entry in article.chronology)
 
@@ -194,7 +195,7 @@ class Site:
     def positions(self) -> list[PositionEntry]:
         return [position for article in self.articles for position in article.positions]
 
-    @property
+    @cached_property  # read by the briefing, its list pages and the indexes
     def chronology(self) -> list[ChronologyEntry]:
         return newest_first(entry for article in self.articles for entry in article.chronology)
 

@@ -8,6 +8,7 @@ line and column in the file itself, not in the front matter block.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -86,9 +87,7 @@ def read_content(content_dir: Path, read: Reader | None = None) -> tuple[list[So
         folder = content_dir / kind
         if not folder.is_dir():
             continue
-        for path in sorted(folder.rglob("*")):
-            if not path.is_file() or any(part.startswith(".") for part in path.relative_to(folder).parts):
-                continue
+        for path in _visible_files(folder):
             if path.suffix != ".md":
                 problems.append(Problem(_relative(path, root), 0, "", "not a record: expected a .md file"))
                 continue
@@ -98,6 +97,19 @@ def read_content(content_dir: Path, read: Reader | None = None) -> tuple[list[So
             if document:
                 documents.append(document)
     return documents, problems
+
+
+def _visible_files(folder: Path) -> list[Path]:
+    """The files under `folder`, sorted, hidden ones (and those in hidden folders) left out.
+
+    os.walk knows files from folders without a stat per file, which matters at 10,000
+    records when the live preview looks for changes after every edit.
+    """
+    found: list[Path] = []
+    for current, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found.extend(Path(current, name) for name in names if not name.startswith("."))
+    return sorted(found)
 
 
 def read_document(path: Path, kind: str, shown_path: str) -> tuple[SourceDocument | None, Problem | None]:

@@ -30,7 +30,7 @@ from generator.dates import PartialDate
 
 
 @functools.cache
-def _slug_of(value: str) -> str:
+def slug_of(value: str) -> str:
     """Slugify with a memory: 10,000 articles repeat the same few thousand ids."""
     return str(slugify(value))
 
@@ -41,7 +41,7 @@ def _is_country_code(code: str) -> bool:
 
 
 def _check_slug(value: str) -> str:
-    if _slug_of(value) != value:
+    if slug_of(value) != value:
         raise ValueError(f"expected a lowercase slug such as {slugify(value) or 'mon-identifiant'!r}, got {value!r}")
     return value
 

@@ -52,14 +52,18 @@ def write_pages(pages: dict[str, str], out_dir: Path, protected: list[Path], kep
         else:
             report.unchanged += 1
     report.unchanged += len(kept)
-    for path in sorted(out_dir.rglob("*")):
-        relative = path.relative_to(out_dir).as_posix()
-        if path.is_file() and relative != MARKER and relative not in pages and relative not in kept:
-            path.unlink()
-            report.removed.append(relative)
-    for folder in sorted((p for p in out_dir.rglob("*") if p.is_dir()), reverse=True):
-        if not any(folder.iterdir()):
-            folder.rmdir()
+    folders: list[Path] = []
+    for folder, _, names in os.walk(out_dir):  # os.walk, not rglob: no stat per file on a 15,000-page site
+        folders.append(Path(folder))
+        for name in names:
+            relative = (Path(folder) / name).relative_to(out_dir).as_posix()
+            if relative != MARKER and relative not in pages and relative not in kept:
+                (out_dir / relative).unlink()
+                report.removed.append(relative)
+    report.removed.sort()
+    for empty in sorted(folders[1:], reverse=True):
+        if not any(empty.iterdir()):
+            empty.rmdir()
     return report
 
 
