@@ -32,8 +32,8 @@ ENTITY_PAGE_SIZE = 100
 """Rows per page of the country, organisation, initiative and person indexes."""
 LATEST = 15
 """Entries a list's front page shows when the list goes on in pages of its own."""
-MATRIX_INITIATIVES = 8
-MATRIX_ACTORS = 25
+MATRIX_INITIATIVES = 6
+MATRIX_ACTORS = 20
 """The positions matrix keeps the most discussed initiatives and the most active actors."""
 BRIEFING_LIMITS = {
     "chronology": LATEST,
@@ -43,6 +43,7 @@ BRIEFING_LIMITS = {
     "stances": 20,
     "stance_sources": 2,
     "people": 30,
+    "initiatives": 12,
 }
 """How many rows each section of a briefing shows; the full chronology has pages of its own."""
 
