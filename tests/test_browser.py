@@ -65,8 +65,8 @@ def search(page: Page, query: str) -> list[str]:
     """Type `query` into the header's search box; return the titles of the pages found."""
     page.fill("#briefings-search input", query)
     page.wait_for_selector(".pagefind-ui__message", timeout=10_000)
-    page.wait_for_function(  # results arrive as placeholders first, then fill in
-        """() => !document.querySelector('.pagefind-ui__message').textContent.includes('…')
+    page.wait_for_function(  # "Recherche <query>..." while searching; results come as placeholders, then fill in
+        """() => !["…", "..."].some(dots => document.querySelector('.pagefind-ui__message').textContent.includes(dots))
                  && document.querySelectorAll('.pagefind-ui__loading').length === 0""",
         timeout=10_000,
     )
