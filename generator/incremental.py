@@ -217,7 +217,7 @@ def _shallow(value: object, memo: dict[int, object] | None = None) -> object:
     `memo` remembers containers already summed up: every article page shares one map of
     themes, which is summed up once.
     """
-    if isinstance(value, (dict, list)) and memo is not None:
+    if isinstance(value, (dict, list, ChronologyEntry)) and memo is not None:
         if id(value) not in memo:
             memo[id(value)] = _shallow_of(value, memo)
         return memo[id(value)]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
@@ -23,7 +24,19 @@ from typing import Any, TypeVar
 
 from slugify import slugify
 
-from generator.model import FOLDER_OF_KIND, ArticleEntry, ChronologyEntry, Entity, EntityKind, PositionMatrix, Site
+from generator.model import (
+    FOLDER_OF_KIND,
+    ArticleEntry,
+    ChronologyEntry,
+    Entity,
+    EntityKind,
+    PositionMatrix,
+    Site,
+    Stance,
+    by_name,
+    group_stances,
+    role_rank,
+)
 from generator.model import sort_key as french_sort_key
 
 PAGE_SIZE = 50
@@ -165,17 +178,28 @@ def theme_pages(tags: list[Tag]) -> dict[str, str]:
     return {name: tag_page(tag, split) for tag in tags for name in tag.spellings}
 
 
-def top_matrix(matrix: PositionMatrix) -> PositionMatrix:
-    """Keep the initiatives with the most actors and the actors with the most stances among them."""
-    if len(matrix.initiatives) <= MATRIX_INITIATIVES and len(matrix.rows) <= MATRIX_ACTORS:
-        return matrix
-    columns = range(len(matrix.initiatives))
-    filled = [sum(1 for _, cells in matrix.rows if cells[column]) for column in columns]
-    kept = sorted(sorted(columns, key=lambda column: -filled[column])[:MATRIX_INITIATIVES])
-    rows = [(actor, [cells[column] for column in kept]) for actor, cells in matrix.rows]
-    rows = [row for row in rows if any(row[1])]
-    busiest = sorted(range(len(rows)), key=lambda row: -sum(1 for cell in rows[row][1] if cell))[:MATRIX_ACTORS]
-    return PositionMatrix([matrix.initiatives[column] for column in kept], [rows[row] for row in sorted(busiest)])
+def top_matrix(site: Site) -> tuple[PositionMatrix, dict[str, int]]:
+    """The positions matrix, kept to the initiatives with the most actors and the busiest actors on them.
+
+    Returns the matrix and how many initiatives and actors the full one would have. A
+    matrix within the limits is the whole one (`Site.matrix`); a larger one is never
+    built, since 250 actors × 300 initiatives would be 75,000 cells.
+    """
+    stances = group_stances(sorted(site.positions, key=role_rank))
+    cells: dict[tuple[Entity, Entity], list[Stance]] = {}
+    for stance in stances:
+        cells.setdefault((stance.actor, stance.initiative), []).append(stance)
+    actors, initiatives = by_name({actor for actor, _ in cells}), by_name({initiative for _, initiative in cells})
+    totals = {"initiatives": len(initiatives), "actors": len(actors)}
+    if len(initiatives) > MATRIX_INITIATIVES or len(actors) > MATRIX_ACTORS:
+        reach = Counter(initiative for _, initiative in cells)
+        kept = set(sorted(initiatives, key=lambda initiative: -reach[initiative])[:MATRIX_INITIATIVES])
+        initiatives = [initiative for initiative in initiatives if initiative in kept]
+        activity = Counter(actor for actor, initiative in cells if initiative in kept)
+        busiest = set(sorted(activity, key=lambda actor: (-activity[actor], actors.index(actor)))[:MATRIX_ACTORS])
+        actors = [actor for actor in actors if actor in busiest]
+    rows = [(actor, [cells.get((actor, initiative), []) for initiative in initiatives]) for actor in actors]
+    return PositionMatrix(initiatives, rows), totals
 
 
 def entity_chronology_page(entity: Entity) -> str:
@@ -198,10 +222,8 @@ def list_specs(site: Site) -> list[tuple[str, str, dict[str, Any]]]:
     if split:
         for tag in tags:
             specs += paginated(tag_page(tag, True), "tag.md.j2", tag.articles, PAGE_SIZE, {"tag": tag})
-    matrix = site.matrix
-    shown = top_matrix(matrix)
-    totals = {"initiatives": len(matrix.initiatives), "actors": len(matrix.rows)}
-    specs.append(("positions.md", "positions.md.j2", {"matrix": shown, "totals": totals}))
+    matrix, totals = top_matrix(site)
+    specs.append(("positions.md", "positions.md.j2", {"matrix": matrix, "totals": totals}))
     briefings: list[tuple[EntityKind, list[Entity]]] = [
         ("country", site.countries),
         ("organisation", site.organisations),

@@ -170,7 +170,7 @@ class ArticleEntry:
     def entities(self) -> list[Entity]:
         return [*self.countries, *self.organisations, *self.initiatives, *self.people]
 
-    @property
+    @cached_property  # shared by the site's chronology and every briefing's
     def chronology(self) -> list[ChronologyEntry]:
         if not self.record.events:
             return [ChronologyEntry(self.published, self, None)]

@@ -55,8 +55,9 @@ def write_pages(pages: dict[str, str], out_dir: Path, protected: list[Path], kep
     folders: list[Path] = []
     for folder, _, names in os.walk(out_dir):  # os.walk, not rglob: no stat per file on a 15,000-page site
         folders.append(Path(folder))
+        prefix = os.path.relpath(folder, out_dir).replace(os.sep, "/") + "/"
         for name in names:
-            relative = (Path(folder) / name).relative_to(out_dir).as_posix()
+            relative = name if prefix == "./" else prefix + name
             if relative != MARKER and relative not in pages and relative not in kept:
                 (out_dir / relative).unlink()
                 report.removed.append(relative)
