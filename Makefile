@@ -45,4 +45,4 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 clean:
-	rm -rf site build/docs/*/ build/docs/*.md
+	rm -rf site build/docs/*/ build/docs/*.md build/bench
