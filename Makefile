@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Dates MkDocs stamps into the site (sitemap) come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: site generate check serve test lint clean
+.PHONY: site generate check serve test lint clean bench
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,17 +30,23 @@ check: $(STAMP)
 	$(BIN)/briefings check
 
 ## serve: live preview on http://127.0.0.1:8000/ (edits to content/ and templates reload)
+# --dirty: MkDocs rebuilds only the pages the generator rewrote (see generator/incremental.py).
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --livereload --dirty
 
 ## test: linters, type checks and every test
 test: $(STAMP) lint
 	$(BIN)/python -m pytest
 
+## bench: measure generation, builds, preview and search on N synthetic articles (make bench N=10000)
+N ?= 1000
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run --n $(N)
+
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff format --check generator tests benchmarks
 	$(BIN)/mypy
 
 clean:
-	rm -rf site build/docs/*/ build/docs/*.md
+	rm -rf site build/docs/*/ build/docs/*.md build/bench

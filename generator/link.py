@@ -28,7 +28,7 @@ from generator.model import (
     role_rank,
     sort_key,
 )
-from generator.schema import Article, Country, Initiative, Organisation, Person
+from generator.schema import Article, Country, Initiative, Organisation, Person, slug_of
 from generator.validate import ValidRecord
 
 KIND_OF_FOLDER: dict[str, EntityKind] = {
@@ -113,7 +113,10 @@ class _Linker:
                 item, f"the file name is the record's id and {identifier!r} is reserved; rename the file"
             )
             return False
-        if slugify(identifier) != identifier:
+        if identifier.isdigit():  # numbered pages of the lists (listings.py) use these names
+            self._file_problem(item, "the file name is the record's id and ids of digits only are reserved; rename it")
+            return False
+        if slug_of(identifier) != identifier:
             suggestion = f"{slugify(identifier) or 'mon-identifiant'}.md"
             self._file_problem(
                 item, f"the file name is the record's id: expected a lowercase slug such as {suggestion!r}"

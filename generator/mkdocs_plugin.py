@@ -10,6 +10,11 @@ After each build, `on_post_build` indexes the site for Pagefind search.
 the plugin takes `repo_url` and `edit_uri` (the folder of mkdocs.yml in the repository,
 e.g. `edit/main/`), sets each page's `edit_url` to that plus the record's path, and leaves
 pages made from many records (indexes, home, chronology, matrix) without one.
+
+Under `mkdocs serve`, which rebuilds in the same process after every edit, generation is
+incremental (see `incremental.py`) and only the first build is indexed for search, so an
+edit shows in the preview within seconds even at 10,000 articles. `make serve` adds
+`--dirty`, so MkDocs too rebuilds only the pages whose Markdown changed.
 """
 
 from __future__ import annotations
@@ -28,11 +33,17 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from generator.errors import ContentError
+from generator.incremental import Session
 from generator.pipeline import load_site, write_site
 from generator.search_index import SearchIndexError, build_search_index
 from generator.site_settings import SiteSettings
 
 log = logging.getLogger("mkdocs.plugins.briefings")
+
+_PREVIEW_SESSIONS: dict[tuple[Path, Path, Path], Session] = {}
+"""Incremental generation sessions of `mkdocs serve`, which rebuilds in the same process."""
+_PREVIEW_INDEXED: set[Path] = set()
+"""Site folders of `mkdocs serve` that Pagefind has indexed once."""
 
 
 class BriefingsConfig(Config):
@@ -60,9 +71,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # MkDocs would link every page to its generated file under docs_dir; the links are ours.
         config.edit_uri = config.edit_uri_template = None
         self.edit_urls = {}
+        settings = SiteSettings.from_mkdocs(config)
+        folders = (content, templates, Path(config.docs_dir))
         try:
-            site = load_site(content)
-            report = write_site(site, content, templates, Path(config.docs_dir), SiteSettings.from_mkdocs(config))
+            if self.command == "serve":  # MkDocs makes a new plugin per rebuild; the session outlives it
+                session = _PREVIEW_SESSIONS.setdefault(folders, Session())
+                report = session.generate(*folders, settings)
+                assert session.site is not None  # set by a generation that succeeded
+                site = session.site
+            else:
+                site = load_site(content)
+                report = write_site(site, *folders, settings)
         except ContentError as error:
             for line in error.report().splitlines():
                 log.error(line)
@@ -88,10 +107,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return markdown
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site_dir = Path(config.site_dir)
+        if self.command == "serve" and site_dir in _PREVIEW_INDEXED:
+            return  # indexing 10,000 pages takes seconds: the preview searches the first build's index
         try:
-            build_search_index(Path(config.site_dir))
+            build_search_index(site_dir)
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
+        _PREVIEW_INDEXED.add(site_dir)
 
 
 def _edit_base(config: MkDocsConfig) -> str | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from generator.dates import PartialDate
@@ -72,7 +73,7 @@ class Entity:
         dates += [quote.record.date for quote in self.quotes if quote.record.date]
         return max(dates, default=None)
 
-    @property
+    @cached_property  # read by the briefing, its list pages and the indexes
     def chronology(self) -> list[ChronologyEntry]:
         return newest_first(entry for article in self.articles for entry in article.chronology)
 
@@ -176,7 +177,7 @@ class ArticleEntry:
     def entities(self) -> list[Entity]:
         return [*self.countries, *self.organisations, *self.initiatives, *self.people]
 
-    @property
+    @cached_property  # shared by the site's chronology and every briefing's
     def chronology(self) -> list[ChronologyEntry]:
         if not self.record.events:
             return [ChronologyEntry(self.published, self, None)]
@@ -218,7 +219,7 @@ class Site:
         """The newest publication date of the articles: how fresh the whole site is."""
         return max((article.published for article in self.articles), default=None)
 
-    @property
+    @cached_property  # read by the briefing, its list pages and the indexes
     def chronology(self) -> list[ChronologyEntry]:
         return newest_first(entry for article in self.articles for entry in article.chronology)
 

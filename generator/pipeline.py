@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from generator.drafts import DraftStatus, set_drafts_aside
-from generator.errors import ContentError
+from generator.errors import ContentError, Problem
 from generator.feeds import render_feeds
 from generator.link import build_site
 from generator.model import Site
@@ -14,7 +14,7 @@ from generator.open_data import render_open_data
 from generator.read import SourceDocument, read_content
 from generator.render import render_site
 from generator.site_settings import SiteSettings
-from generator.validate import validate_documents
+from generator.validate import ValidRecord, validate_documents
 from generator.write import WriteReport, write_pages
 
 
@@ -62,15 +62,21 @@ def load_content(content_dir: Path) -> LinkedContent:
     documents, read_problems = read_content(content_dir)
     documents, drafts = set_drafts_aside(documents)
     records, schema_problems = validate_documents(documents)
-    unreadable = frozenset(PurePosixPath(problem.path).stem.lower() for problem in read_problems + schema_problems)
+    site = link_site(records, read_problems + schema_problems)
+    site.drafts = [str(draft) for draft in drafts]
+    return LinkedContent(site, {document.path: document for document in documents}, drafts)
+
+
+def link_site(records: list[ValidRecord], problems: list[Problem]) -> Site:
+    """Link the valid records; raise ContentError with `problems` and the linker's own, if any."""
+    unreadable = frozenset(PurePosixPath(problem.path).stem.lower() for problem in problems)
     try:
         site = build_site(records, unreadable)
     except ContentError as error:
-        raise ContentError(read_problems + schema_problems + error.problems) from None
-    if read_problems or schema_problems:
-        raise ContentError(read_problems + schema_problems)
-    site.drafts = [str(draft) for draft in drafts]
-    return LinkedContent(site, {document.path: document for document in documents}, drafts)
+        raise ContentError(problems + error.problems) from None
+    if problems:
+        raise ContentError(problems)
+    return site
 
 
 def generate(

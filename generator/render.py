@@ -9,6 +9,7 @@ filter (see `markup.py`); a test renders hostile strings to check it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import posixpath
 import traceback
@@ -21,12 +22,12 @@ from babel.numbers import format_decimal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, pass_context
 from jinja2.runtime import Context
 
-from generator import labels
+from generator import labels, listings
 from generator.dates import PartialDate, french_date, french_on
 from generator.errors import ContentError, Problem
 from generator.feeds import feed_path
 from generator.markup import editor_html, escape_markdown, markdown_url
-from generator.model import FOLDER_OF_KIND, ArticleEntry, Entity, EntityKind, Site
+from generator.model import ArticleEntry, Entity, EntityKind, Site
 from generator.open_data import CSV_PATH, JSON_PATH, POSITION_COLUMNS
 from generator.page_meta import page_meta, with_front_matter
 from generator.site_settings import SiteSettings
@@ -48,15 +49,19 @@ def render_site(site: Site, templates: Path, settings: SiteSettings | None = Non
     """Render every page of the site; return {path in the docs folder: Markdown}."""
     settings = settings or SiteSettings()
     environment = make_environment(templates, settings)
-    pages: dict[str, str] = {}
+    return {spec.path: render_page(environment, site, spec) for spec in page_specs(site)}
+
+
+def render_page(environment: Environment, site: Site, spec: PageSpec) -> str:
+    """Render one page, with the front matter (description, feed) MkDocs and the theme read."""
+    settings = environment.globals["settings"]
+    assert isinstance(settings, SiteSettings)  # set by make_environment
     try:
-        for spec in page_specs(site):
-            body = environment.get_template(spec.template).render(page_path=spec.path, site=site, **spec.context)
-            pages[spec.path] = with_front_matter(body, page_meta(spec.path, spec.context, body, settings))
+        body = environment.get_template(spec.template).render(page_path=spec.path, site=site, **spec.context)
     except TemplateError as error:
         # Reported like a content problem, so a bad template edit also keeps the last good pages.
         raise ContentError([template_problem(error)]) from None
-    return pages
+    return with_front_matter(body, page_meta(spec.path, spec.context, body, settings))
 
 
 def template_problem(error: TemplateError) -> Problem:
@@ -72,15 +77,10 @@ def template_problem(error: TemplateError) -> Problem:
 
 def page_specs(site: Site) -> list[PageSpec]:
     """List every page of the site, in a fixed order."""
-    specs = [
-        PageSpec("index.md", "home.md.j2", {"latest": site.chronology[:LATEST_ON_HOME]}),
-        PageSpec("chronologie.md", "chronology.md.j2", {}),
-        PageSpec("positions.md", "positions.md.j2", {}),
-        PageSpec("etiquettes.md", "tags.md.j2", {}),
-        PageSpec("articles/index.md", "articles_index.md.j2", {}),
-        PageSpec("methodologie.md", "methodology.md.j2", {}),
-        PageSpec("donnees/index.md", "data.md.j2", {"files": {"json": JSON_PATH, "csv": CSV_PATH}}),
-    ]
+    specs = [PageSpec("index.md", "home.md.j2", {"latest": site.chronology[:LATEST_ON_HOME]})]
+    specs.extend(PageSpec(path, template, context) for path, template, context in listings.list_specs(site))
+    specs.append(PageSpec("methodologie.md", "methodology.md.j2", {}))
+    specs.append(PageSpec("donnees/index.md", "data.md.j2", {"files": {"json": JSON_PATH, "csv": CSV_PATH}}))
     briefings: list[tuple[EntityKind, list[Entity]]] = [
         ("country", site.countries),
         ("organisation", site.organisations),
@@ -88,21 +88,24 @@ def page_specs(site: Site) -> list[PageSpec]:
         ("person", site.people),
     ]
     for kind, entities in briefings:
-        specs.append(PageSpec(f"{FOLDER_OF_KIND[kind]}/index.md", f"{kind}_index.md.j2", {"entities": entities}))
         specs.extend(PageSpec(entity.page, f"{kind}.md.j2", {"entity": entity}) for entity in entities)
-    specs.extend(PageSpec(article.page, "article.md.j2", {"article": article}) for article in site.articles)
+    themes = listings.theme_pages(listings.tags_of(site))
+    specs.extend(
+        PageSpec(article.page, "article.md.j2", {"article": article, "themes": themes}) for article in site.articles
+    )
     return specs
 
 
-def make_environment(templates: Path, settings: SiteSettings) -> Environment:
-    """Build the Jinja environment with the filters the templates rely on."""
-    environment = Environment(
+def make_environment(templates: Path, settings: SiteSettings, kind: type[Environment] = Environment) -> Environment:
+    """Build the Jinja environment (of class `kind`) with the filters the templates rely on."""
+    environment = kind(
         loader=FileSystemLoader(templates),
         undefined=StrictUndefined,
         autoescape=False,  # noqa: S701 - the output is Markdown; data is escaped by the `md` filter
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # one run renders thousands of pages; templates do not change meanwhile
     )
     environment.filters.update(
         md=escape_markdown,
@@ -112,7 +115,7 @@ def make_environment(templates: Path, settings: SiteSettings) -> Environment:
         number=lambda value: format_decimal(value, locale="fr"),
         language_name=labels.language_name,
         editor_html=editor_html,
-        yaml=lambda value: yaml.safe_dump(value, allow_unicode=True, sort_keys=True, width=1000).strip(),
+        yaml=front_matter,
     )
     environment.globals.update(
         link=link,
@@ -125,6 +128,8 @@ def make_environment(templates: Path, settings: SiteSettings) -> Environment:
         role_label=lambda role: labels.ROLE_LABELS[role],
         status_label=lambda status: labels.STATUS_LABELS[status],
         qualifier_label=lambda qualifier: labels.QUALIFIER_LABELS[qualifier],
+        chronology_page=listings.entity_chronology_page,
+        limits=listings.BRIEFING_LIMITS,
     )
     return environment
 
@@ -133,9 +138,22 @@ def make_environment(templates: Path, settings: SiteSettings) -> Environment:
 def link(context: Context, target: Entity | ArticleEntry | str) -> str:
     """Return the relative link from the page being rendered to `target`'s page."""
     page = target if isinstance(target, str) else target.page
-    return posixpath.relpath(page, posixpath.dirname(context["page_path"]) or ".")
+    return _relative(page, posixpath.dirname(context["page_path"]) or ".")
 
 
+@functools.lru_cache(maxsize=65_536)
+def _relative(page: str, folder: str) -> str:
+    """posixpath.relpath, remembered: the same links recur on many pages."""
+    return posixpath.relpath(page, folder)
+
+
+@functools.lru_cache(maxsize=4_096)
 def format_any_date(value: PartialDate | dt.date) -> str:
-    """Format a partial or full date in French."""
+    """Format a partial or full date in French (Babel is slow and dates recur)."""
     return value.french() if isinstance(value, PartialDate) else french_date(value)
+
+
+def front_matter(value: dict[str, Any]) -> str:
+    """Dump page metadata as YAML, with libyaml's emitter where PyYAML has it."""
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return str(yaml.dump(value, Dumper=dumper, allow_unicode=True, sort_keys=True, width=1000)).strip()

@@ -9,6 +9,7 @@ schema, with the file and field named in the message.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -21,9 +22,7 @@ class DuplicateFieldError(yaml.constructor.ConstructorError):
         self.key = key
 
 
-class RecordLoader(yaml.SafeLoader):
-    """SafeLoader without timestamp resolution, with YAML 1.2 booleans, refusing repeated keys."""
-
+class _RefuseRepeatedKeys(yaml.constructor.SafeConstructor):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:
         """Refuse a key given twice: PyYAML would silently keep only the last value."""
         seen: dict[object, yaml.Mark] = {}
@@ -33,6 +32,10 @@ class RecordLoader(yaml.SafeLoader):
                 raise DuplicateFieldError(str(key), seen[key], key_node.start_mark)
             seen[key] = key_node.start_mark
         return super().construct_mapping(node, deep=deep)
+
+
+class RecordLoader(_RefuseRepeatedKeys, yaml.SafeLoader):
+    """SafeLoader without timestamp resolution, with YAML 1.2 booleans, refusing repeated keys."""
 
 
 RecordLoader.yaml_implicit_resolvers = {
@@ -47,13 +50,39 @@ RecordLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
 
+if TYPE_CHECKING:
+    _FastParser = yaml.SafeLoader
+else:  # libyaml's parser (a C extension PyYAML's wheels ship) is several times faster
+    _FastParser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-def load_with_nodes(text: str) -> tuple[object, yaml.Node | None]:
-    """Parse `text` once; return the data and the node tree (which knows every line)."""
-    loader = RecordLoader(text)
+
+class FastRecordLoader(_RefuseRepeatedKeys, _FastParser):
+    """RecordLoader's rules on libyaml's parser: the same data, sooner."""
+
+    yaml_implicit_resolvers = RecordLoader.yaml_implicit_resolvers
+
+
+def load(text: str) -> object:
+    """Parse `text` into plain data.
+
+    A syntax error is reported by PyYAML's own parser, whose messages are the ones our
+    hints and tests know ("mapping values are not allowed here"); libyaml words them
+    differently.
+    """
+    loader = FastRecordLoader(text)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError:
+        compose(text)  # raises PyYAML's error for bad syntax; a repeated key is not its concern
+        raise
     finally:
         loader.dispose()
-    return data, node
+
+
+def compose(text: str) -> yaml.Node | None:
+    """Parse `text` into its node tree, which knows the line of every field."""
+    loader = RecordLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()

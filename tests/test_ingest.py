@@ -20,7 +20,7 @@ from generator.errors import ContentError
 from generator.ingest.dates import find_publication_date
 from generator.pipeline import generate, load_site
 from generator.schema import Article
-from generator.yaml_loader import load_with_nodes
+from generator.yaml_loader import load
 from tests.conftest import copy_project, mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,7 +33,7 @@ def ingest(capture: str, capsys: pytest.CaptureFixture[str]) -> tuple[dict[str, 
     assert main(["ingest", str(CAPTURES / capture), "-o", "-", "--project", str(ROOT), "--retrieved", RETRIEVED]) == 0
     record = capsys.readouterr().out
     assert record.startswith("---\n") and record.endswith("\n---\n")
-    meta, _ = load_with_nodes(record.removeprefix("---\n").removesuffix("---\n"))
+    meta = load(record.removeprefix("---\n").removesuffix("---\n"))
     assert isinstance(meta, dict)
     return meta, record
 

@@ -1,0 +1,103 @@
+"""The live preview after an edit: how long until `mkdocs serve` shows it, and what it rewrote.
+
+`make serve` runs `mkdocs serve --livereload --dirty` (see the Makefile). The benchmark
+starts it on a free loopback port, waits for the first build, then changes the title of
+one article, as an editor fixing a typo would. The title shows on the article page, the
+indexes and chronologies that list it and the briefings of everything it names, so the
+edit reaches many pages. The clock stops when the served article page shows the new
+title; the generated files whose modification time changed are then counted.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+NEW_TITLE_MARK = "(titre corrigé)"
+
+
+@dataclass(frozen=True)
+class PreviewMeasure:
+    seconds: float
+    files_rewritten: int
+
+
+def measure_preview_edit(project: Path, first_build_timeout: float = 3_600) -> PreviewMeasure:
+    """Serve `project`, edit one article's title, time until the served page shows it."""
+    article = _article_to_edit(project)
+    page_url = f"articles/{article.stem}/"
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log = (project / "serve.log").open("w")
+    server = subprocess.Popen(  # noqa: S603 - fixed arguments
+        [str(MKDOCS), "serve", "--livereload", "--dirty", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        if not _wait(lambda: "<h1" in _fetch(base + page_url), first_build_timeout):
+            raise RuntimeError(f"mkdocs serve did not come up; see {project / 'serve.log'}")
+        time.sleep(2)  # let the watcher settle after the first build
+        docs = project / "build" / "docs"
+        before = _mtimes(docs)
+        text = article.read_text(encoding="utf-8")
+        title_line = next(line for line in text.splitlines() if line.startswith("title:"))
+        edited = text.replace(title_line, title_line.rstrip("'\"") + f" {NEW_TITLE_MARK}" + title_line[-1], 1)
+        start = time.perf_counter()
+        article.write_text(edited, encoding="utf-8")
+        if not _wait(lambda: NEW_TITLE_MARK in _fetch(base + page_url), 600, step=0.05):
+            raise RuntimeError(f"the edit never showed in the preview; see {project / 'serve.log'}")
+        seconds = time.perf_counter() - start
+        time.sleep(3)  # a rebuild the writes themselves trigger may still be running
+        after = _mtimes(docs)
+        article.write_text(text, encoding="utf-8")
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+        log.close()
+    rewritten = sum(1 for path, mtime in after.items() if before.get(path) != mtime)
+    return PreviewMeasure(seconds, rewritten)
+
+
+def _article_to_edit(project: Path) -> Path:
+    """A middle-aged article, named in a title-quoted line so the edit stays valid YAML."""
+    articles = sorted((project / "content" / "articles").rglob("*.md"))
+    return articles[len(articles) // 2]
+
+
+def _mtimes(folder: Path) -> dict[str, int]:
+    return {str(path): path.stat().st_mtime_ns for path in folder.rglob("*.md")}
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback URL
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""
+
+
+def _wait(condition: object, seconds: float, step: float = 0.5) -> bool:
+    assert callable(condition)
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(step)
+    return False

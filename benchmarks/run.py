@@ -1,0 +1,204 @@
+"""`make bench [N=1000]`: measure the generator and the site on a synthetic corpus of N articles.
+
+Everything is measured in one run, on one corpus, so each figure has its baseline beside it:
+
+- floor_s: read and parse every record with python-frontmatter (phases.py), nothing else;
+- generate_s: the whole generator (read, validate, link, render, write) into an empty folder;
+- build_s: `mkdocs build --strict` from an empty docs folder: generation, MkDocs, Pagefind;
+- mkdocs_plain_s: `mkdocs build --strict` of the same generated pages with the same
+  mkdocs.yml, theme and overrides, minus the briefings plugin (so no generation, no Pagefind);
+- incremental_s, files_rewritten: an edit shown by the live preview (preview.py);
+- peak_rss_mb: the largest resident memory of any measured process (generation and build);
+- site_mb, largest_page_kb: the built site and its heaviest HTML page;
+- search_first_query_kb, search_first_results_s: the first search in Chromium (search.py).
+
+Timings on a shared machine are noisy; the ratios against the same-run baselines are what
+the targets are about. The figures go to benchmarks/results.json (and results-nN.json,
+which the README's growth table is made from) and into the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+from benchmarks.make_corpus import write_corpus
+from benchmarks.preview import measure_preview_edit
+from benchmarks.search import measure_first_search
+
+ROOT = Path(__file__).resolve().parent.parent
+HERE = ROOT / "benchmarks"
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+QUERY = "gouvernance"
+KEYS = (
+    "n",
+    "floor_s",
+    "generate_s",
+    "build_s",
+    "mkdocs_plain_s",
+    "incremental_s",
+    "files_rewritten",
+    "peak_rss_mb",
+    "site_mb",
+    "largest_page_kb",
+    "search_first_query_kb",
+    "search_first_results_s",
+)
+TARGETS = {
+    "generate_s / floor_s": 1.5,
+    "build_s / mkdocs_plain_s": 1.3,
+}
+
+
+def prepare(project: Path, n: int) -> None:
+    """A fresh project folder: the site's configuration and templates, and a corpus of n articles."""
+    shutil.rmtree(project, ignore_errors=True)
+    project.mkdir(parents=True)
+    shutil.copytree(ROOT / "site_config", project / "site_config")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "build" / "docs").mkdir(parents=True)
+    write_corpus(project, n)
+    plain = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    plain["plugins"] = [p for p in plain["plugins"] if not (isinstance(p, dict) and "briefings" in p)]
+    plain["site_dir"] = "site-plain"
+    (project / "mkdocs-plain.yml").write_text(yaml.safe_dump(plain, allow_unicode=True, sort_keys=False), "utf-8")
+
+
+def phase(name: str, project: Path) -> dict[str, float]:
+    """Run one phase of phases.py in a fresh process; return its seconds and peak memory."""
+    result = subprocess.run(  # noqa: S603 - fixed arguments
+        [sys.executable, "-m", "benchmarks.phases", name, str(project)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def timed_mkdocs(project: Path, *arguments: str) -> tuple[float, float]:
+    """Run `mkdocs build --strict` in `project`; return (seconds, peak memory in MB of its process tree)."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    log = project / "build.log"
+    with log.open("w") as stream:
+        start = time.perf_counter()
+        process = subprocess.Popen(  # noqa: S603 - fixed arguments
+            [str(MKDOCS), "build", "--strict", *arguments], cwd=project, env=environment, stdout=stream, stderr=stream
+        )
+        _, status, usage = os.wait4(process.pid, 0)  # the rusage of mkdocs and of Pagefind, which it waited for
+        seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise RuntimeError(f"mkdocs build failed:\n{log.read_text(encoding='utf-8')[-4000:]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def folder_mb(folder: Path) -> float:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file()) / 1024**2
+
+
+def run(n: int, repeat: int, work: Path) -> dict[str, float | int]:
+    project = work / f"n{n}"
+    print(f"Corpus of {n} articles in {project} …", flush=True)
+    prepare(project, n)
+    floor = min(phase("floor", project)["seconds"] for _ in range(repeat + 1))  # the first run warms the disk cache
+    generations = [phase("generate", project) for _ in range(repeat)]
+    generate_s = min(run["seconds"] for run in generations)
+    print(f"  floor {floor:.2f} s, generation {generate_s:.2f} s", flush=True)
+
+    builds, plains, peaks = [], [], [max(run["peak_rss_mb"] for run in generations)]
+    for _ in range(repeat):
+        docs = project / "build" / "docs"
+        shutil.rmtree(docs)
+        docs.mkdir()
+        seconds, peak = timed_mkdocs(project)
+        builds.append(seconds)
+        peaks.append(peak)
+        plains.append(timed_mkdocs(project, "-f", "mkdocs-plain.yml")[0])
+    print(f"  build {min(builds):.1f} s, plain mkdocs {min(plains):.1f} s", flush=True)
+
+    site = project / "site"
+    largest = max(path.stat().st_size for path in site.rglob("*.html"))
+    search = measure_first_search(site, QUERY)
+    print(f"  search: {search.kilobytes:.0f} KB, {search.seconds:.2f} s, {search.results} results", flush=True)
+    preview = measure_preview_edit(project)
+    print(f"  preview: {preview.seconds:.2f} s, {preview.files_rewritten} files rewritten", flush=True)
+    return {
+        "n": n,
+        "floor_s": round(floor, 2),
+        "generate_s": round(generate_s, 2),
+        "build_s": round(min(builds), 1),
+        "mkdocs_plain_s": round(min(plains), 1),
+        "incremental_s": round(preview.seconds, 2),
+        "files_rewritten": preview.files_rewritten,
+        "peak_rss_mb": round(max(peaks)),
+        "site_mb": round(folder_mb(site), 1),
+        "largest_page_kb": round(largest / 1024, 1),
+        "search_first_query_kb": round(search.kilobytes),
+        "search_first_results_s": round(search.seconds, 2),
+    }
+
+
+def table(results: dict[str, float | int]) -> str:
+    """The figures of one run, and the ratios the targets are about, as a Markdown table."""
+    rows = [f"| {key} | {results[key]} |" for key in KEYS]
+    ratios = {
+        "generate_s / floor_s": results["generate_s"] / results["floor_s"],
+        "build_s / mkdocs_plain_s": results["build_s"] / results["mkdocs_plain_s"],
+    }
+    rows += [f"| {name} | {value:.2f} (target ≤ {TARGETS[name]}) |" for name, value in ratios.items()]
+    return "\n".join(["| measure | value |", "| --- | --- |", *rows])
+
+
+def growth_table() -> str:
+    """One column per corpus size measured so far (results-nN.json), one row per figure."""
+    runs = sorted(
+        (json.loads(path.read_text(encoding="utf-8")) for path in HERE.glob("results-n*.json")),
+        key=lambda run: run["n"],
+    )
+    header = "| measure | " + " | ".join(f"N={run['n']:,}".replace(",", " ") for run in runs) + " |"
+    lines = [header, "| --- |" + " --- |" * len(runs)]
+    lines += [f"| {key} | " + " | ".join(str(run[key]) for run in runs) + " |" for key in KEYS[1:]]
+    lines.append("| generate_s / floor_s | " + " | ".join(f"{r['generate_s'] / r['floor_s']:.2f}" for r in runs) + " |")
+    lines.append(
+        "| build_s / mkdocs_plain_s | " + " | ".join(f"{r['build_s'] / r['mkdocs_plain_s']:.2f}" for r in runs) + " |"
+    )
+    return "\n".join(lines)
+
+
+def update_readme(readme: Path) -> None:
+    """Replace the README's benchmark table (between its markers) with the growth table."""
+    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+    text = readme.read_text(encoding="utf-8")
+    if start in text and end in text:
+        before, rest = text.split(start, 1)
+        after = rest.split(end, 1)[1]
+        readme.write_text(f"{before}{start}\n{growth_table()}\n{end}{after}", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Benchmark the briefing generator on N synthetic articles.")
+    parser.add_argument("--n", type=int, default=1_000, help="number of articles (default: 1000)")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each timed build; the best counts")
+    parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench", help="where the corpus is built")
+    parser.add_argument("--no-readme", action="store_true", help="do not record the results in README.md")
+    arguments = parser.parse_args(argv)
+    results = run(arguments.n, arguments.repeat, arguments.work)
+    text = json.dumps(results, indent=2) + "\n"
+    if not arguments.no_readme:
+        (HERE / "results.json").write_text(text, encoding="utf-8")
+        (HERE / f"results-n{arguments.n}.json").write_text(text, encoding="utf-8")
+        update_readme(ROOT / "README.md")
+    print(table(results))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,278 @@
+"""Regenerate after an edit: re-read, re-render and rewrite only what the edit touches.
+
+`mkdocs serve` calls the generator before every rebuild, in the same process. At 10,000
+articles a full generation takes tens of seconds, so the live preview keeps a `Session`:
+
+- **Reading**: a file whose size and modification time are unchanged is not read,
+  parsed or validated again. The records are then linked afresh (linking is cheap).
+- **Rendering**: while a page renders, the Jinja environment notes every article and
+  entity whose attributes the template reads (`_Recording.getattr`), so each page knows
+  the records it depends on. An entity is two dependencies: its own record (its name,
+  which every page naming it shows) and its links (the articles, positions, quotes and
+  people that name it, which its briefing and the indexes show). After an edit, what is
+  *touched* is the edited files, and the links of every entity that an edited article
+  names (before or after the edit). A page is rendered again only if it depends on a touched record, or
+  if what it lists changed (which articles are on page 3 of 2025, how many pages there
+  are): each page's context is summed up in a key (`_shallow`) compared with the last
+  one. A template change renders everything again.
+- **Writing**: only rendered pages are compared with the disk; the others are known to
+  be there, unchanged, and keep their bytes and modification time.
+
+MkDocs then rebuilds only the pages whose Markdown changed when run with `--dirty`
+(`make serve`). The tests compare a session's output after each kind of edit with a
+fresh generation's, byte for byte.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+
+from generator.drafts import set_drafts_aside
+from generator.errors import Problem
+from generator.feeds import render_feeds
+from generator.listings import Pager, Part, Tag
+from generator.model import (
+    ArticleEntry,
+    ChronologyEntry,
+    Entity,
+    FigureEntry,
+    PositionEntry,
+    PositionMatrix,
+    QuoteEntry,
+    Site,
+    Stance,
+)
+from generator.open_data import render_open_data
+from generator.pipeline import link_site
+from generator.read import SourceDocument, read_content, read_document
+from generator.render import make_environment, page_specs, render_page
+from generator.site_settings import SiteSettings
+from generator.validate import ValidRecord, validate_documents
+from generator.write import WriteReport, write_pages
+
+SITE = "<site>"
+"""The dependency of pages that show site-wide counts."""
+SITE_FRESHNESS = "<site>.last_update"
+"""The dependency of pages that show the site's newest date, which any article's date can move."""
+
+
+@dataclass
+class _File:
+    """One record file as last read: its stamp and what reading and validating it gave."""
+
+    stamp: tuple[int, int]
+    document: SourceDocument | None
+    problem: Problem | None
+    record: ValidRecord | None = None
+
+
+@dataclass
+class _Page:
+    key: object
+    depends_on: frozenset[str]
+
+
+@dataclass(repr=False)  # its repr would walk the whole linked site
+class Session:
+    """What the last generation read and rendered, to redo only what changed since."""
+
+    files: dict[str, _File] = field(default_factory=dict)
+    pages: dict[str, _Page] = field(default_factory=dict)
+    site: Site | None = None
+    templates_stamp: object = None
+    rendered: int = 0
+    """Pages rendered by the last generation (the others were known to be unchanged); feeds and data files,
+    rendered every time, are not counted."""
+
+    _known: set[str] = field(default_factory=set)
+    """The record files the last successful generation read."""
+    _pending: set[str] = field(default_factory=set)
+    """Record files changed or removed since the last successful generation."""
+    _environment: Environment = field(default_factory=Environment)
+    """The Jinja environment, its templates compiled, kept while they do not change."""
+
+    def generate(
+        self, content_dir: Path, templates_dir: Path, docs_dir: Path, settings: SiteSettings | None = None
+    ) -> WriteReport:
+        """Generate like `pipeline.generate`, doing again only what changed since the last call.
+
+        Feeds and data files cover the whole site; they are rendered each time, and written
+        only where their bytes changed.
+        """
+        settings = settings or SiteSettings()
+        seen: set[str] = set()
+
+        def read(path: Path, kind: str, shown: str) -> tuple[SourceDocument | None, Problem | None]:
+            seen.add(shown)
+            status = path.stat()
+            stamp = (status.st_mtime_ns, status.st_size)
+            known = self.files.get(shown)
+            if known is None or known.stamp != stamp:
+                document, problem = read_document(path, kind, shown)
+                self.files[shown] = _File(stamp, document, problem)
+                self._pending.add(shown)
+            return self.files[shown].document, self.files[shown].problem
+
+        documents, read_problems = read_content(content_dir, read)
+        documents, drafts = set_drafts_aside(documents)
+        for shown in set(self.files) - seen:
+            del self.files[shown]
+            self._pending.add(shown)
+        valid, schema_problems = validate_documents([d for d in documents if self.files[d.path].record is None])
+        for item in valid:
+            self.files[item.document.path].record = item
+        records = sorted(
+            (file.record for file in self.files.values() if file.record is not None),
+            key=lambda item: item.document.path,
+        )
+        site = link_site(records, read_problems + schema_problems)  # raises ContentError: nothing is written
+        site.drafts = [str(draft) for draft in drafts]
+
+        templates_stamp = (_stamp_of(templates_dir), settings)
+        if templates_stamp != self.templates_stamp:
+            self.pages.clear()
+            self._environment = make_environment(templates_dir, settings, _Recording)
+        touched = _touched(self.site, site, self._pending)
+        if self._pending - (self._known & set(self.files)):  # a record was added or removed
+            touched.add(SITE)
+        if self.site is None or self.site.last_update != site.last_update:
+            touched.add(SITE_FRESHNESS)
+        environment = self._environment
+        assert isinstance(environment, _Recording)
+        pages: dict[str, str] = {}
+        kept: list[str] = []
+        specs = page_specs(site)
+        memo: dict[int, object] = {}
+        for spec in specs:
+            key = (spec.template, _shallow(spec.context, memo))
+            known = self.pages.get(spec.path)
+            if known and known.key == key and not (known.depends_on & touched):
+                kept.append(spec.path)
+                continue
+            environment.reads = set()
+            pages[spec.path] = render_page(environment, site, spec)
+            self.pages[spec.path] = _Page(key, frozenset(environment.reads))
+        for path in set(self.pages) - {spec.path for spec in specs}:
+            del self.pages[path]
+        rendered = len(pages)
+        pages |= render_feeds(site, settings) | render_open_data(site)
+        report = write_pages(pages, docs_dir, protected=[content_dir, templates_dir], kept=kept)
+        report.drafts = site.drafts
+        self.site, self.templates_stamp, self.rendered = site, templates_stamp, rendered
+        self._known, self._pending = set(self.files), set()
+        return report
+
+
+class _Recording(Environment):
+    """A Jinja environment that notes which records the page being rendered reads."""
+
+    reads: set[str] = set()  # noqa: RUF012 - replaced by a fresh set before each page
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        self.reads.update(_records_of(obj, attribute))
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        self.reads.update(_records_of(obj, str(argument)))
+        return super().getitem(obj, argument)
+
+
+LINKED = frozenset(
+    {"articles", "positions", "quotes", "figures", "people", "related", "last_update", "chronology", "stances"}
+)
+"""An entity's attributes made from other records: the articles and people that name it."""
+
+
+def _links(source_file: str) -> str:
+    """The dependency on what links to an entity, as opposed to its own record."""
+    return f"links:{source_file}"
+
+
+def _records_of(value: object, attribute: str) -> Iterable[str]:
+    """The dependencies a template takes on by reading `attribute` of `value`."""
+    if isinstance(value, Entity):
+        return (_links(value.source_file) if attribute in LINKED else value.source_file,)
+    if isinstance(value, ArticleEntry):
+        return (value.source_file,)
+    if isinstance(value, (PositionEntry, QuoteEntry, FigureEntry, ChronologyEntry)):
+        return (value.article.source_file,)
+    if isinstance(value, Stance):
+        return [position.article.source_file for position in value.positions]
+    if isinstance(value, Site):
+        return (SITE_FRESHNESS if attribute == "last_update" else SITE,)
+    return ()
+
+
+def _touched(before: Site | None, after: Site, changed: set[str]) -> set[str]:
+    """The changed record files, and the links of the entities they add to or remove from."""
+    touched = set(changed)
+    for site in (before, after):
+        if site is None:
+            continue
+        for entity in site.entities:
+            if entity.source_file in changed:  # a person's country or organisation lists its people
+                linked = (entity.country, entity.organisation, entity.proposer)
+                touched.update(_links(other.source_file) for other in linked if other is not None)
+            items: Iterable[ArticleEntry] = (
+                *entity.articles,
+                *(position.article for position in entity.positions),
+                *(quote.article for quote in entity.quotes),
+                *(figure.article for figure in entity.figures),
+            )
+            if any(article.source_file in changed for article in items) or any(
+                person.source_file in changed for person in entity.people
+            ):
+                touched.add(_links(entity.source_file))
+    return touched
+
+
+def _shallow(value: object, memo: dict[int, object] | None = None) -> object:
+    """Sum up a page's context: the records it lists, in order, and the plain values.
+
+    `memo` remembers containers already summed up: every article page shares one map of
+    themes, which is summed up once.
+    """
+    if isinstance(value, (dict, list, ChronologyEntry)) and memo is not None:
+        if id(value) not in memo:
+            memo[id(value)] = _shallow_of(value, memo)
+        return memo[id(value)]
+    return _shallow_of(value, memo)
+
+
+def _shallow_of(value: object, memo: dict[int, object] | None) -> object:
+    if isinstance(value, (Entity, ArticleEntry)):
+        return value.source_file
+    if isinstance(value, ChronologyEntry):
+        return (value.article.source_file, value.date, value.event.name if value.event else None)
+    if isinstance(value, Stance):
+        return (value.actor.source_file, value.initiative.source_file, value.role, _shallow(value.positions, memo))
+    if isinstance(value, PositionEntry):
+        return value.article.source_file
+    if isinstance(value, PositionMatrix):
+        return (_shallow(value.initiatives, memo), _shallow(value.rows, memo))
+    if isinstance(value, Tag):
+        return (value.slug, value.name, len(value.articles), value.spellings)
+    if isinstance(value, dict):
+        return tuple(sorted((key, _shallow(item, memo)) for key, item in value.items()))
+    if isinstance(value, (list, tuple)):
+        return tuple(_shallow(item, memo) for item in value)
+    if value is None or isinstance(value, (str, int, float, bool, Pager, Part)):
+        return value
+    return object()  # anything else: never equal, always rendered again
+
+
+def _stamp_of(folder: Path) -> object:
+    return tuple(
+        sorted((str(path), *_stat(path)) for path in folder.rglob("*") if path.is_file()),
+    )
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    status = os.stat(path)
+    return status.st_mtime_ns, status.st_size

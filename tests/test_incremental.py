@@ -1,0 +1,161 @@
+"""The live preview's incremental generation: an edit updates every page that depends on it, and nothing else.
+
+Each test generates a synthetic corpus large enough to paginate (benchmarks/make_corpus.py),
+makes one kind of edit, regenerates through the same `Session`, and compares the result
+with a fresh generation of the edited content: the same files with the same bytes, and
+only the files whose bytes changed were written (the others keep their old mtime).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from benchmarks.make_corpus import write_corpus
+from generator.incremental import Session
+from generator.pipeline import generate
+from tests.conftest import ROOT
+
+TEMPLATES = ROOT / "site_config" / "templates"
+ARTICLES = 130  # more than a page (50 rows) of articles, of chronology and of a theme
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("corpus")
+    write_corpus(root, ARTICLES)
+    return root / "content"
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        path.relative_to(folder).as_posix(): (path.read_bytes(), path.stat().st_mtime_ns)
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def articles(content: Path) -> list[Path]:
+    return sorted((content / "articles").rglob("*.md"))
+
+
+def replace_line(path: Path, pattern: str, replacement: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    edited = re.sub(pattern, replacement, text, count=1, flags=re.MULTILINE)
+    assert edited != text
+    path.write_text(edited, encoding="utf-8")
+
+
+def retitle_article(content: Path) -> None:
+    replace_line(articles(content)[40], r"^title: '(.*)'$", r"title: '\1 (corrigé)'")
+
+
+def redate_article(content: Path) -> None:
+    replace_line(articles(content)[3], r"^published: '(\d{4})-\d\d-\d\d'$", r"published: '\1-12-31'")
+
+
+def drop_a_country(content: Path) -> None:
+    article = next(path for path in articles(content) if "countries:\n- " in path.read_text("utf-8"))
+    text = article.read_text(encoding="utf-8")
+    codes = re.search(r"^countries:\n((?:- \w\w\n)+)", text, flags=re.MULTILINE)
+    assert codes
+    kept = codes.group(1).splitlines()[0]  # positions may name any of them as actor: keep those
+    actors = set(re.findall(r"actor: (\w\w)$", text, flags=re.MULTILINE))
+    listed = [kept] + [f"- {code}" for code in sorted(actors)]
+    article.write_text(text.replace(codes.group(1), "\n".join(dict.fromkeys(listed)) + "\n"), encoding="utf-8")
+
+
+def rename_person(content: Path) -> None:
+    replace_line(sorted((content / "people").glob("*.md"))[0], r"^name: (.*)$", r"name: Zoé \1")
+
+
+def move_person(content: Path) -> None:
+    country = sorted((content / "countries").glob("*.md"))[-1].stem.upper()
+    replace_line(sorted((content / "people").glob("*.md"))[1], r"^country: \w\w$", f"country: {country}")
+
+
+def edit_country_overview(content: Path) -> None:
+    country = sorted((content / "countries").glob("*.md"))[0]
+    country.write_text(country.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", encoding="utf-8")
+
+
+def add_article(content: Path) -> None:
+    source = articles(content)[10]
+    shutil.copy(source, source.with_name("2099-01-01-article-ajoute.md"))
+
+
+def remove_article(content: Path) -> None:
+    articles(content)[20].unlink()
+
+
+def retag_article(content: Path) -> None:
+    replace_line(articles(content)[7], r"^tags:\n", "tags:\n- thème tout neuf\n")
+
+
+EDITS: dict[str, Callable[[Path], None]] = {
+    "retitle an article": retitle_article,
+    "redate an article": redate_article,
+    "drop a country from an article": drop_a_country,
+    "rename a person": rename_person,
+    "move a person to another country": move_person,
+    "edit a country's overview": edit_country_overview,
+    "add an article": add_article,
+    "remove an article": remove_article,
+    "tag an article with a new theme": retag_article,
+}
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_an_edit_updates_exactly_the_pages_that_depend_on_it(edit: str, corpus: Path, tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(corpus, content)
+    docs = tmp_path / "docs"
+    session = Session()
+    session.generate(content, TEMPLATES, docs)
+    for path in docs.rglob("*"):
+        os.utime(path, ns=(1, 1))  # an old mtime makes any rewrite visible
+    before = snapshot(docs)
+
+    records = {path: path.read_bytes() for path in content.rglob("*.md")}
+    EDITS[edit](content)
+    for path in content.rglob("*.md"):
+        if records.get(path) != path.read_bytes():  # the edit and the first generation may share a clock tick
+            os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    report = session.generate(content, TEMPLATES, docs)
+
+    fresh = tmp_path / "fresh"
+    generate(content, TEMPLATES, fresh)
+    after = snapshot(docs)
+    assert {page: data for page, (data, _) in after.items()} == {
+        page: data for page, (data, _) in snapshot(fresh).items()
+    }
+    rewritten = sorted(page for page in after if page in before and after[page][1] != before[page][1])
+    differing = sorted(page for page in after if page in before and after[page][0] != before[page][0])
+    assert rewritten == differing  # every page whose bytes changed was rewritten, and no other
+    assert differing, "the edit changed no page"
+    assert sorted(report.written) == sorted(set(differing) | (set(after) - set(before)))
+
+
+def test_an_unchanged_corpus_renders_nothing_again(corpus: Path, tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(corpus, content)
+    session = Session()
+    session.generate(content, TEMPLATES, tmp_path / "docs")
+    report = session.generate(content, TEMPLATES, tmp_path / "docs")
+    assert session.rendered == 0
+    assert report.written == [] and report.removed == []
+
+
+def test_a_retitled_article_renders_only_its_dependents_again(corpus: Path, tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(corpus, content)
+    session = Session()
+    first = session.generate(content, TEMPLATES, tmp_path / "docs")
+    retitle_article(content)
+    session.generate(content, TEMPLATES, tmp_path / "docs")
+    assert 0 < session.rendered < len(first.written) / 4
