@@ -16,6 +16,11 @@ from generator.errors import Problem
 from generator.read import SourceDocument
 from generator.validate import validate_documents
 
+CAPTURED_TEXT_MARK = "# Texte extrait de la capture"
+"""Opens the captured article's text that `briefings ingest` leaves in a draft, as YAML
+comments for the editor to read while writing the summary. The text is not ours: `check`
+warns if it is still there once the record is published (see lint.py)."""
+
 
 @dataclass(frozen=True)
 class DraftStatus:

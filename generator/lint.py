@@ -20,6 +20,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from rapidfuzz import fuzz, process
 
 from generator.dates import PartialDate
+from generator.drafts import CAPTURED_TEXT_MARK
 from generator.errors import Problem
 from generator.model import ArticleEntry, Entity, Site, sort_key
 from generator.read import SourceDocument
@@ -44,6 +45,7 @@ class Rule(StrEnum):
     SIMILAR_TITLE = "similar-title"
     SIMILAR_NAME = "similar-name"
     DRAFT = "draft"
+    CAPTURED_TEXT = "captured-text"
 
 
 @dataclass(frozen=True, order=True)
@@ -102,6 +104,7 @@ class _Linter:
                 "the article has no summary; write one below the front matter, in French and in your own words",
                 line=self.documents[path].body_line,
             )
+        self.captured_text(self.documents[path])
         for index, position in enumerate(record.positions):
             where = f"positions[{index}]"
             if position.date is None:
@@ -121,6 +124,19 @@ class _Linter:
                 )
         for where, date in _article_dates(article):
             self.future(path, where, date)
+
+    def captured_text(self, document: SourceDocument) -> None:
+        """Warn when a published record still holds the article text `briefings ingest` copied into it."""
+        start = document.front.find(CAPTURED_TEXT_MARK)
+        if start >= 0:
+            self.warn(
+                Rule.CAPTURED_TEXT,
+                document.path,
+                "",
+                "the captured article's text is still here, as comments; delete those lines before publishing: "
+                "the text is not ours and the repository is public",
+                line=document.front_start + document.front.count("\n", 0, start) + 1,
+            )
 
     def future(self, path: str, field: str, date: PartialDate | dt.date) -> None:
         """Warn about a date whose first day is after today: usually a mistyped year."""

@@ -274,6 +274,21 @@ def test_a_draft_is_listed_with_what_it_lacks(good_content: Path) -> None:
     ]
 
 
+def test_a_published_record_still_holding_the_captured_text(good_content: Path) -> None:
+    capture = ROOT / "tests/fixtures/captures/000_96d299f1953af554.txt"
+    assert main(["ingest", str(capture), "-o", str(good_content / "articles/2025/ingere.md")], today=TODAY) == 0
+    draft = (good_content / "articles/2025/ingere.md").read_text(encoding="utf-8")
+    kept = [line for line in draft.splitlines() if line != "draft: true" and "guo-jiakun" not in line]  # no entry
+    published = "\n".join(kept).replace('capture: "000_96d299f1953af554"', 'capture: "000_copie"') + "\nRésumé.\n"
+    (good_content / "articles/2025/ingere.md").write_text(published, encoding="utf-8")
+    mark = next(number for number, line in enumerate(published.splitlines(), 1) if "Texte extrait" in line)
+    found = [warning for warning in warnings_in(good_content) if "captured article" in warning]
+    assert found == [
+        f"content/articles/2025/ingere.md:{mark}: warning: the captured article's text is still here, as comments; "
+        "delete those lines before publishing: the text is not ours and the repository is public"
+    ]
+
+
 def test_every_rule_has_a_test() -> None:
     tested = {
         Rule.NO_COUNTRY: test_article_with_no_country,
@@ -286,6 +301,7 @@ def test_every_rule_has_a_test() -> None:
         Rule.SIMILAR_TITLE: test_near_duplicate_titles_ignore_accents_case_and_punctuation,
         Rule.SIMILAR_NAME: test_near_duplicate_registry_names,
         Rule.DRAFT: test_a_draft_is_listed_with_what_it_lacks,
+        Rule.CAPTURED_TEXT: test_a_published_record_still_holding_the_captured_text,
     }
     assert set(tested) == set(Rule)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import textwrap
 
+from generator.drafts import CAPTURED_TEXT_MARK
 from generator.ingest.draft import Draft
 from generator.ingest.entities import KINDS, Suggestion
 
@@ -120,7 +121,7 @@ def _extracted_text(paragraphs: list[str]) -> list[str]:
         return ["#", f"# Texte de l'article : {FILL}, aucun paragraphe reconnu dans la capture."]
     lines = [
         "#",
-        "# Texte extrait de la capture, pour référence : ne le recopiez pas, le résumé s'écrit avec nos mots.",
+        f"{CAPTURED_TEXT_MARK}, pour référence : ne le recopiez pas, le résumé s'écrit avec nos mots.",
     ]
     for index, paragraph in enumerate(paragraphs):
         if index:
