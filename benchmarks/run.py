@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from benchmarks.make_corpus import write_corpus
 from benchmarks.preview import measure_preview_edit
@@ -66,7 +67,8 @@ def prepare(project: Path, n: int) -> None:
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     (project / "build" / "docs").mkdir(parents=True)
     write_corpus(project, n)
-    plain = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    with (ROOT / "mkdocs.yml").open("rb") as stream:
+        plain = yaml_load(stream)  # MkDocs' loader: it resolves the !ENV values
     plain["plugins"] = [p for p in plain["plugins"] if not (isinstance(p, dict) and "briefings" in p)]
     plain["site_dir"] = "site-plain"
     (project / "mkdocs-plain.yml").write_text(yaml.safe_dump(plain, allow_unicode=True, sort_keys=False), "utf-8")
