@@ -9,17 +9,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
+from tests.chromium import needs_chromium
 from tests.conftest import BuiltSite
-from tests.test_browser import CHROMIUM, FLAGS
 
 PREFIX = "/briefings/"
 """The sub-path of conftest.PUBLISHED_URL."""
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="Debian's chromium is not installed (.ci/run installs it)"
-)
+pytestmark = needs_chromium
 
 
 class _PagesHandler(http.server.SimpleHTTPRequestHandler):
@@ -62,14 +60,6 @@ def origin(published_site: BuiltSite) -> Iterator[str]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        yield launched
-        launched.close()
 
 
 def test_a_missing_address_gets_a_french_page_and_the_closest_briefings(browser: Browser, origin: str) -> None:

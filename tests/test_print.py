@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
+from tests.chromium import needs_chromium
 from tests.conftest import BuiltSite
-from tests.test_browser import CHROMIUM, FLAGS
 
 A4_TEXT_WIDTH = 673
 """CSS pixels between the margins of an A4 page: 210 mm less 2 × 1.6 cm (briefings.css's @page)."""
@@ -28,17 +28,7 @@ BRIEFINGS = [
     "articles/2025-02-26-forum-avenir-asean-gouvernance-ia/index.html",
 ]
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="Debian's chromium is not installed (.ci/run installs it)"
-)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        yield launched
-        launched.close()
+pytestmark = needs_chromium
 
 
 @pytest.fixture
