@@ -71,6 +71,7 @@ def prepare(project: Path, n: int) -> None:
         plain = yaml_load(stream)  # MkDocs' loader: it resolves the !ENV values
     plain["plugins"] = [p for p in plain["plugins"] if not (isinstance(p, dict) and "briefings" in p)]
     plain["site_dir"] = "site-plain"
+    plain["edit_uri"] = None  # as the plugin does: MkDocs' own edit links would point at generated files
     (project / "mkdocs-plain.yml").write_text(yaml.safe_dump(plain, allow_unicode=True, sort_keys=False), "utf-8")
 
 
