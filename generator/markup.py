@@ -78,8 +78,13 @@ _MARKDOWN = markdown.Markdown(extensions=["tables", "sane_lists"], output_format
 """One converter for every summary: building one per call costs more than converting."""
 
 
+@functools.lru_cache(maxsize=16_384)
 def editor_html(text: str) -> str:
-    """Render an editor's Markdown to HTML, keeping only harmless elements and links."""
+    """Render an editor's Markdown to HTML, keeping only harmless elements and links.
+
+    Memoised: an article's summary appears on its page and in the feed of every country,
+    organisation and initiative it names.
+    """
     html = _MARKDOWN.reset().convert(text)
     return nh3.clean(
         html,
@@ -100,11 +105,16 @@ def plain_text(text: str, limit: int | None = None) -> str:
 
     Descriptions for search engines, link previews and feed summaries are plain text.
     """
-    html = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
-    words = " ".join(html_lib.unescape(nh3.clean(html, tags=set())).split())
+    words = _plain_words(text)
     if limit is None or len(words) <= limit:
         return words
     return words[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.–—-") + "…"
+
+
+@functools.lru_cache(maxsize=16_384)
+def _plain_words(text: str) -> str:
+    """The words of an editor's Markdown, HTML tags dropped: summaries recur in several feeds."""
+    return " ".join(html_lib.unescape(nh3.clean(editor_html(text), tags=set())).split())
 
 
 def escape_html(text: str) -> str:
