@@ -15,6 +15,7 @@ Atom requires absolute ids and links, so feeds need the site's published address
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
@@ -39,8 +40,14 @@ def feed_path(entity: Entity) -> str | None:
     return f"flux/{FOLDER_OF_KIND[entity.kind]}/{entity.id.lower()}.xml" if entity.kind in FED_KINDS else None
 
 
-def render_feeds(site: Site, settings: SiteSettings) -> dict[str, str]:
-    """Render every feed; return {path in the docs folder: Atom XML}, empty without a site URL."""
+def render_feeds(
+    site: Site, settings: SiteSettings, wanted: Callable[[Entity], bool] = lambda entity: True
+) -> dict[str, str]:
+    """Render the site's feed and those of the `wanted` entities (all by default).
+
+    Return {path in the docs folder: Atom XML}, empty without a site URL. The live preview
+    asks only for the feeds an edit touched (incremental.py).
+    """
     if not settings.url:
         return {}
     newest = site.last_update or PartialDate(1970, 1, 1)
@@ -48,7 +55,7 @@ def render_feeds(site: Site, settings: SiteSettings) -> dict[str, str]:
     feeds = {SITE_FEED: _feed(settings, everything, site.articles, newest)}
     for entity in site.entities:
         path = feed_path(entity)
-        if path:
+        if path and wanted(entity):
             channel = _Channel(
                 path, entity.page, f"{entity.name} ({settings.name})", f"Articles suivis : {entity.name}"
             )

@@ -35,7 +35,7 @@ from jinja2 import Environment
 
 from generator.drafts import set_drafts_aside
 from generator.errors import Problem
-from generator.feeds import render_feeds
+from generator.feeds import feed_path, render_feeds
 from generator.listings import Pager, Part, Tag
 from generator.model import (
     ArticleEntry,
@@ -102,8 +102,9 @@ class Session:
     ) -> WriteReport:
         """Generate like `pipeline.generate`, doing again only what changed since the last call.
 
-        Feeds and data files cover the whole site; they are rendered each time, and written
-        only where their bytes changed.
+        The site's feed and the data files cover the whole site: they are rendered each time
+        and written only where their bytes changed. A briefing's feed is rendered again only
+        if the edit touched the entity or its articles.
         """
         settings = settings or SiteSettings()
         seen: set[str] = set()
@@ -135,7 +136,8 @@ class Session:
         site.drafts = [str(draft) for draft in drafts]
 
         templates_stamp = (_stamp_of(templates_dir), settings)
-        if templates_stamp != self.templates_stamp:
+        redo_all = self.site is None or templates_stamp != self.templates_stamp
+        if redo_all:
             self.pages.clear()
             self._environment = make_environment(templates_dir, settings, _Recording)
         touched = _touched(self.site, site, self._pending)
@@ -161,7 +163,10 @@ class Session:
         for path in set(self.pages) - {spec.path for spec in specs}:
             del self.pages[path]
         rendered = len(pages)
-        pages |= render_feeds(site, settings) | render_open_data(site)
+        feeds = render_feeds(site, settings, lambda entity: redo_all or _feed_is_stale(entity, touched))
+        pages |= feeds | render_open_data(site)
+        if settings.url:
+            kept += [feed for entity in site.entities if (feed := feed_path(entity)) and feed not in feeds]
         report = write_pages(pages, docs_dir, protected=[content_dir, templates_dir], kept=kept)
         report.drafts = site.drafts
         self.site, self.templates_stamp, self.rendered = site, templates_stamp, rendered
@@ -187,6 +192,11 @@ LINKED = frozenset(
     {"articles", "positions", "quotes", "figures", "people", "related", "last_update", "chronology", "stances"}
 )
 """An entity's attributes made from other records: the articles and people that name it."""
+
+
+def _feed_is_stale(entity: Entity, touched: set[str]) -> bool:
+    """An entity's feed shows its name and its articles: redo it if either was touched."""
+    return bool({entity.source_file, _links(entity.source_file), SITE_FRESHNESS, SITE} & touched)
 
 
 def _links(source_file: str) -> str:

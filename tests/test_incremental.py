@@ -19,9 +19,12 @@ import pytest
 from benchmarks.make_corpus import write_corpus
 from generator.incremental import Session
 from generator.pipeline import generate
+from generator.site_settings import SiteSettings
 from tests.conftest import ROOT
 
 TEMPLATES = ROOT / "site_config" / "templates"
+PUBLISHED = SiteSettings(url="https://exemple.github.io/briefings/")
+"""With a site address, so the feeds are generated and compared too."""
 ARTICLES = 130  # more than a page (50 rows) of articles, of chronology and of a theme
 
 
@@ -116,7 +119,7 @@ def test_an_edit_updates_exactly_the_pages_that_depend_on_it(edit: str, corpus: 
     shutil.copytree(corpus, content)
     docs = tmp_path / "docs"
     session = Session()
-    session.generate(content, TEMPLATES, docs)
+    session.generate(content, TEMPLATES, docs, PUBLISHED)
     for path in docs.rglob("*"):
         os.utime(path, ns=(1, 1))  # an old mtime makes any rewrite visible
     before = snapshot(docs)
@@ -126,10 +129,10 @@ def test_an_edit_updates_exactly_the_pages_that_depend_on_it(edit: str, corpus: 
     for path in content.rglob("*.md"):
         if records.get(path) != path.read_bytes():  # the edit and the first generation may share a clock tick
             os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
-    report = session.generate(content, TEMPLATES, docs)
+    report = session.generate(content, TEMPLATES, docs, PUBLISHED)
 
     fresh = tmp_path / "fresh"
-    generate(content, TEMPLATES, fresh)
+    generate(content, TEMPLATES, fresh, PUBLISHED)
     after = snapshot(docs)
     assert {page: data for page, (data, _) in after.items()} == {
         page: data for page, (data, _) in snapshot(fresh).items()
@@ -145,8 +148,8 @@ def test_an_unchanged_corpus_renders_nothing_again(corpus: Path, tmp_path: Path)
     content = tmp_path / "content"
     shutil.copytree(corpus, content)
     session = Session()
-    session.generate(content, TEMPLATES, tmp_path / "docs")
-    report = session.generate(content, TEMPLATES, tmp_path / "docs")
+    session.generate(content, TEMPLATES, tmp_path / "docs", PUBLISHED)
+    report = session.generate(content, TEMPLATES, tmp_path / "docs", PUBLISHED)
     assert session.rendered == 0
     assert report.written == [] and report.removed == []
 
@@ -155,7 +158,7 @@ def test_a_retitled_article_renders_only_its_dependents_again(corpus: Path, tmp_
     content = tmp_path / "content"
     shutil.copytree(corpus, content)
     session = Session()
-    first = session.generate(content, TEMPLATES, tmp_path / "docs")
+    first = session.generate(content, TEMPLATES, tmp_path / "docs", PUBLISHED)
     retitle_article(content)
-    session.generate(content, TEMPLATES, tmp_path / "docs")
+    session.generate(content, TEMPLATES, tmp_path / "docs", PUBLISHED)
     assert 0 < session.rendered < len(first.written) / 4
