@@ -10,5 +10,10 @@ The pipeline is one module per stage, called in order by `pipeline.generate`:
     write     rendered pages     -> the docs folder, touching only files that changed
 
 Nothing is written unless every stage before `write` succeeded, so a bad edit never
-replaces the last good pages.
+replaces the last good pages. `listings.py` splits long lists into pages of their own;
+`incremental.py` redoes only what an edit touched, for the live preview.
+
+Around the pipeline, the editors' commands (`cli.py`): `check` runs read → link and then
+`lint.py`'s warnings; `new` fills in `skeletons/`; `ingest` (the `ingest/` package) turns a
+captured article into a draft, which `drafts.py` keeps off the site until it is finished.
 """
