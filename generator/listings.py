@@ -29,7 +29,6 @@ from generator.model import (
     ArticleEntry,
     ChronologyEntry,
     Entity,
-    EntityKind,
     PositionMatrix,
     Site,
     Stance,
@@ -224,13 +223,7 @@ def list_specs(site: Site) -> list[tuple[str, str, dict[str, Any]]]:
             specs += paginated(tag_page(tag, True), "tag.md.j2", tag.articles, PAGE_SIZE, {"tag": tag})
     matrix, totals = top_matrix(site)
     specs.append(("positions.md", "positions.md.j2", {"matrix": matrix, "totals": totals}))
-    briefings: list[tuple[EntityKind, list[Entity]]] = [
-        ("country", site.countries),
-        ("organisation", site.organisations),
-        ("initiative", site.initiatives),
-        ("person", site.people),
-    ]
-    for kind, entities in briefings:
+    for kind, entities in site.entities_by_kind:
         first = f"{FOLDER_OF_KIND[kind]}/index.md"
         specs += paginated(
             first, f"{kind}_index.md.j2", entities, ENTITY_PAGE_SIZE, {"total": len(entities)}, key="entities"

@@ -197,6 +197,16 @@ class Site:
     """Draft articles left off the site, each with what it still lacks (see drafts.py)."""
 
     @property
+    def entities_by_kind(self) -> list[tuple[EntityKind, list[Entity]]]:
+        """Each kind of briefing with its entities, in the order the site lists them."""
+        return [
+            ("country", self.countries),
+            ("organisation", self.organisations),
+            ("initiative", self.initiatives),
+            ("person", self.people),
+        ]
+
+    @property
     def entities(self) -> list[Entity]:
         return [*self.countries, *self.organisations, *self.initiatives, *self.people]
 

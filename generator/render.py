@@ -27,7 +27,7 @@ from generator.dates import PartialDate, french_date, french_on
 from generator.errors import ContentError, Problem
 from generator.feeds import feed_path
 from generator.markup import editor_html, escape_markdown, markdown_url
-from generator.model import ArticleEntry, Entity, EntityKind, Site
+from generator.model import ArticleEntry, Entity, Site
 from generator.open_data import CSV_PATH, JSON_PATH, POSITION_COLUMNS
 from generator.page_meta import page_meta, with_front_matter
 from generator.site_settings import SiteSettings
@@ -81,13 +81,7 @@ def page_specs(site: Site) -> list[PageSpec]:
     specs.extend(PageSpec(path, template, context) for path, template, context in listings.list_specs(site))
     specs.append(PageSpec("methodologie.md", "methodology.md.j2", {}))
     specs.append(PageSpec("donnees/index.md", "data.md.j2", {"files": {"json": JSON_PATH, "csv": CSV_PATH}}))
-    briefings: list[tuple[EntityKind, list[Entity]]] = [
-        ("country", site.countries),
-        ("organisation", site.organisations),
-        ("initiative", site.initiatives),
-        ("person", site.people),
-    ]
-    for kind, entities in briefings:
+    for kind, entities in site.entities_by_kind:
         specs.extend(PageSpec(entity.page, f"{kind}.md.j2", {"entity": entity}) for entity in entities)
     themes = listings.theme_pages(listings.tags_of(site))
     specs.extend(
