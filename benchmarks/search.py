@@ -18,16 +18,8 @@ from pathlib import Path
 
 from playwright.sync_api import Request, sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from tests.chromium import CHROMIUM, FLAGS  # the one way this project launches Chromium
+
 PAGE_ASSETS = ("pagefind-ui.js", "pagefind-ui.css")
 
 
@@ -57,7 +49,7 @@ def measure_first_search(site: Path, query: str) -> SearchMeasure:
 
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
             page = browser.new_context().new_page()
             page.on("requestfinished", note)
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
