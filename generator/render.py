@@ -8,10 +8,8 @@ filter (see `markup.py`); a test renders hostile strings to check it.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import os
-import posixpath
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,15 +17,14 @@ from typing import Any
 
 import yaml
 from babel.numbers import format_decimal
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, pass_context
-from jinja2.runtime import Context
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 
-from generator import labels, listings
-from generator.dates import PartialDate, french_date, french_on
+from generator import labels, listings, render_helpers
+from generator.dates import french_on
 from generator.errors import ContentError, Problem
 from generator.feeds import feed_path
 from generator.markup import editor_html, escape_markdown, markdown_url
-from generator.model import ArticleEntry, Entity, Site
+from generator.model import Site
 from generator.open_data import CSV_PATH, JSON_PATH, POSITION_COLUMNS
 from generator.page_meta import page_meta, with_front_matter
 from generator.site_settings import SiteSettings
@@ -104,15 +101,19 @@ def make_environment(templates: Path, settings: SiteSettings, kind: type[Environ
     environment.filters.update(
         md=escape_markdown,
         url=markdown_url,
-        date=format_any_date,
+        date=render_helpers.format_any_date,
         date_on=french_on,
-        number=lambda value: format_decimal(value, locale="fr"),
+        number=french_number,
         language_name=labels.language_name,
         editor_html=editor_html,
         yaml=front_matter,
     )
     environment.globals.update(
-        link=link,
+        link=render_helpers.link,
+        a=render_helpers.a,
+        source_link=render_helpers.source_link,
+        original_link=render_helpers.original_link,
+        date_or_dash=render_helpers.date_or_dash,
         settings=settings,
         feed_path=lambda entity: feed_path(entity) if settings.url else None,
         absolute_url=settings.absolute,
@@ -128,23 +129,10 @@ def make_environment(templates: Path, settings: SiteSettings, kind: type[Environ
     return environment
 
 
-@pass_context
-def link(context: Context, target: Entity | ArticleEntry | str) -> str:
-    """Return the relative link from the page being rendered to `target`'s page."""
-    page = target if isinstance(target, str) else target.page
-    return _relative(page, posixpath.dirname(context["page_path"]) or ".")
-
-
-@functools.lru_cache(maxsize=65_536)
-def _relative(page: str, folder: str) -> str:
-    """posixpath.relpath, remembered: the same links recur on many pages."""
-    return posixpath.relpath(page, folder)
-
-
 @functools.lru_cache(maxsize=4_096)
-def format_any_date(value: PartialDate | dt.date) -> str:
-    """Format a partial or full date in French (Babel is slow and dates recur)."""
-    return value.french() if isinstance(value, PartialDate) else french_date(value)
+def french_number(value: float) -> str:
+    """Format a figure the French way (Babel is slow and figures recur in several briefings)."""
+    return str(format_decimal(value, locale="fr"))
 
 
 def front_matter(value: dict[str, Any]) -> str:
