@@ -45,7 +45,8 @@ def main() -> None:
     start = time.perf_counter()
     work(Project(root))
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # Rendering runs in forked workers (generator/parallel.py): the peak is the largest process's.
+    peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
     print(json.dumps({"seconds": seconds, "peak_rss_mb": peak}))
 
 

@@ -37,6 +37,10 @@ class ContentError(Exception):
         self.problems = sorted(set(problems))
         super().__init__(self.report())
 
+    def __reduce__(self) -> tuple[type[ContentError], tuple[list[Problem]]]:
+        """Rebuild from the problems, not the report: a render worker sends its error back pickled."""
+        return (ContentError, (self.problems,))
+
     def report(self) -> str:
         count = len(self.problems)
         header = f"{count} problem{'s' if count > 1 else ''} in the content:"

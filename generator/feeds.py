@@ -23,6 +23,7 @@ from feedgen.feed import FeedGenerator
 from generator.dates import PartialDate, first_day
 from generator.markup import editor_html, escape_html, plain_text
 from generator.model import FOLDER_OF_KIND, ArticleEntry, Entity, EntityKind, Site
+from generator.parallel import map_in_order
 from generator.site_settings import SiteSettings
 
 SITE_FEED = "flux.xml"
@@ -31,6 +32,8 @@ FED_KINDS: frozenset[EntityKind] = frozenset({"country", "organisation", "initia
 """The kinds of briefing that have a feed of their own."""
 FEED_LENGTH = 50
 """Entries per feed, newest first: readers poll feeds, which must stay small as content grows."""
+FEEDS_IN_PARALLEL_FROM = 50
+"""A feed of 50 entries costs as much as a dozen pages: fewer feeds than this are made in one process."""
 SUMMARY_LENGTH = 300
 """Characters of the plain-text summary of an entry."""
 
@@ -51,16 +54,16 @@ def render_feeds(
     if not settings.url:
         return {}
     newest = site.last_update or PartialDate(1970, 1, 1)
-    everything = _Channel(SITE_FEED, "index.md", settings.name, settings.description or settings.name)
-    feeds = {SITE_FEED: _feed(settings, everything, site.articles, newest)}
+    channels = [(_Channel(SITE_FEED, "index.md", settings.name, settings.description or settings.name), site.articles)]
     for entity in site.entities:
         path = feed_path(entity)
         if path and wanted(entity):
-            channel = _Channel(
-                path, entity.page, f"{entity.name} ({settings.name})", f"Articles suivis : {entity.name}"
-            )
-            feeds[path] = _feed(settings, channel, entity.articles, newest)
-    return feeds
+            title, subtitle = f"{entity.name} ({settings.name})", f"Articles suivis : {entity.name}"
+            channels.append((_Channel(path, entity.page, title, subtitle), entity.articles))
+    feeds = map_in_order(
+        lambda channel: _feed(settings, *channel, newest), channels, parallel_from=FEEDS_IN_PARALLEL_FROM
+    )
+    return {channel.path: feed for (channel, _), feed in zip(channels, feeds, strict=True)}
 
 
 @dataclass(frozen=True)

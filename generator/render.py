@@ -27,6 +27,7 @@ from generator.markup import editor_html, escape_markdown, markdown_url
 from generator.model import Site
 from generator.open_data import CSV_PATH, JSON_PATH, POSITION_COLUMNS
 from generator.page_meta import page_meta, with_front_matter
+from generator.parallel import map_in_order
 from generator.site_settings import SiteSettings
 
 LATEST_ON_HOME = 8
@@ -44,9 +45,10 @@ class PageSpec:
 
 def render_site(site: Site, templates: Path, settings: SiteSettings | None = None) -> dict[str, str]:
     """Render every page of the site; return {path in the docs folder: Markdown}."""
-    settings = settings or SiteSettings()
-    environment = make_environment(templates, settings)
-    return {spec.path: render_page(environment, site, spec) for spec in page_specs(site)}
+    environment = make_environment(templates, settings or SiteSettings())
+    specs = page_specs(site)
+    texts = map_in_order(functools.partial(render_page, environment, site), specs)
+    return {spec.path: text for spec, text in zip(specs, texts, strict=True)}
 
 
 def render_page(environment: Environment, site: Site, spec: PageSpec) -> str:

@@ -1,0 +1,84 @@
+"""Rendering on several cores gives exactly what one process gives, errors included.
+
+The tests pretend the machine has two cores and no other thread, so the workers really
+are forked wherever the tests run.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from generator import parallel
+from generator.errors import ContentError, Problem
+from generator.pipeline import load_site
+from generator.render import render_site
+from generator.site_settings import SiteSettings
+from tests.conftest import GOOD_CONTENT, ROOT
+
+TEMPLATES = ROOT / "site_config" / "templates"
+SETTINGS = SiteSettings(url="https://exemple.github.io/briefings/")
+
+
+@pytest.fixture
+def two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
+
+
+@pytest.mark.usefixtures("two_cores")
+def test_results_come_back_in_order_from_several_workers() -> None:
+    def slowly(item: int) -> tuple[int, int]:
+        time.sleep(0.002)  # long enough for both workers to take batches
+        return item, os.getpid()
+
+    results = parallel.map_in_order(slowly, list(range(1_000)))
+
+    assert [item for item, _ in results] == list(range(1_000))
+    workers = {pid for _, pid in results}
+    assert len(workers) == 2
+    assert os.getpid() not in workers
+
+
+@pytest.mark.usefixtures("two_cores")
+def test_small_jobs_stay_in_the_calling_process() -> None:
+    results = parallel.map_in_order(lambda item: os.getpid(), list(range(parallel.PARALLEL_FROM - 1)))
+
+    assert set(results) == {os.getpid()}
+
+
+@pytest.mark.usefixtures("two_cores")
+def test_a_process_with_other_threads_is_not_forked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 3)  # as under `mkdocs serve`
+
+    assert set(parallel.map_in_order(lambda item: os.getpid(), list(range(1_000)))) == {os.getpid()}
+
+
+@pytest.mark.usefixtures("two_cores")
+def test_a_content_error_in_a_worker_reaches_the_caller_whole() -> None:
+    problem = Problem("site_config/templates/article.md.j2", 12, "", "template error: 'x' is undefined")
+
+    def fail_on_700(item: int) -> int:
+        if item == 700:
+            raise ContentError([problem])
+        return item
+
+    with pytest.raises(ContentError) as raised:
+        parallel.map_in_order(fail_on_700, list(range(1_000)))
+
+    assert raised.value.problems == [problem]
+
+
+@pytest.mark.usefixtures("two_cores")
+def test_pages_rendered_in_workers_are_the_pages_rendered_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    site = load_site(GOOD_CONTENT)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 10**9)
+    alone = render_site(site, TEMPLATES, SETTINGS)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
+
+    shared = render_site(site, TEMPLATES, SETTINGS)
+
+    assert list(shared) == list(alone)
+    assert shared == alone
