@@ -4,7 +4,8 @@
 folder, so a content problem aborts `mkdocs build` with the last good site still in
 place; under `mkdocs serve` the problems are printed and the last good pages stay served.
 Add `content/` and `site_config/templates/` to `watch:` in mkdocs.yml for live reload.
-After each build, `on_post_build` indexes the site for Pagefind search.
+Each page goes to Pagefind's indexer as soon as it is rendered (`on_post_page`); the search
+index is written after the build (`on_post_build`).
 
 "Edit this page" links open the record a page is made from, not the generated Markdown:
 the plugin takes `repo_url` and `edit_uri` (the folder of mkdocs.yml in the repository,
@@ -35,7 +36,7 @@ from mkdocs.structure.pages import Page
 from generator.errors import ContentError
 from generator.incremental import Session
 from generator.pipeline import load_site, write_site
-from generator.search_index import SearchIndexError, build_search_index
+from generator.search_index import SearchIndexer, SearchIndexError
 from generator.site_settings import SiteSettings
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -61,6 +62,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     edit_urls: dict[str, str]
     """The edit link of each generated page made from one record, by its path in the docs folder."""
+    indexer: SearchIndexer | None = None
+    """Pagefind, taking each page as MkDocs renders it (see search_index.py)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -106,15 +109,36 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         page.edit_url = self.edit_urls.get(page.file.src_uri)
         return markdown
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        site_dir = Path(config.site_dir)
-        if self.command == "serve" and site_dir in _PREVIEW_INDEXED:
-            return  # indexing 10,000 pages takes seconds: the preview searches the first build's index
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.indexer = None
+        if self.command == "serve" and Path(config.site_dir) in _PREVIEW_INDEXED:
+            return  # indexing 10,000 pages takes a minute: the preview searches the first build's index
         try:
-            build_search_index(site_dir)
+            self.indexer = SearchIndexer()
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
-        _PREVIEW_INDEXED.add(site_dir)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.indexer is not None:
+            self.indexer.add_page(output, "/" + page.url)  # the URL Pagefind gives the page's file
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.indexer is None:
+            return
+        try:
+            with self.indexer:
+                self.indexer.write(Path(config.site_dir) / "pagefind")
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
+        finally:
+            self.indexer = None
+        _PREVIEW_INDEXED.add(Path(config.site_dir))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.indexer is not None:
+            self.indexer.close()
+            self.indexer = None
 
 
 def _edit_base(config: MkDocsConfig) -> str | None:
