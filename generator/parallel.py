@@ -30,19 +30,20 @@ _WORK: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
 
 
 def map_in_order(
-    function: Callable[[Item], Result], items: Sequence[Item], parallel_from: int = PARALLEL_FROM
+    function: Callable[[Item], Result], items: Sequence[Item], parallel_from: int | None = None
 ) -> list[Result]:
     """Return `[function(item) for item in items]`, computed on every available core.
 
     `function` may close over anything (the site, a Jinja environment): the workers inherit
-    it. Only the results are pickled. An exception in a worker is raised here. A process
+    it. Only the results are pickled. Fewer than `parallel_from` items (default
+    `PARALLEL_FROM`) are done here. An exception in a worker is raised here. A process
     with other threads (`mkdocs serve`'s server) is never forked: a lock another thread
     holds would stay locked in the worker.
     """
     workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     if (
         workers < 2
-        or len(items) < parallel_from
+        or len(items) < (PARALLEL_FROM if parallel_from is None else parallel_from)
         or threading.active_count() > 1
         or "fork" not in multiprocessing.get_all_start_methods()
     ):

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import time
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
 
 import pytest
 
@@ -76,9 +78,18 @@ def test_pages_rendered_in_workers_are_the_pages_rendered_in_one_process(monkeyp
     site = load_site(GOOD_CONTENT)
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 10**9)
     alone = render_site(site, TEMPLATES, SETTINGS)
+    pools: list[int] = []
+
+    class CountedPool(ProcessPoolExecutor):
+        def __init__(self, *arguments: Any, **options: Any) -> None:
+            pools.append(1)
+            super().__init__(*arguments, **options)
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", CountedPool)
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
 
     shared = render_site(site, TEMPLATES, SETTINGS)
 
+    assert pools == [1]
     assert list(shared) == list(alone)
     assert shared == alone
