@@ -88,10 +88,21 @@ def _check_output_folder(out_dir: Path, protected: list[Path]) -> None:
 
 
 def _write_if_changed(target: Path, data: bytes) -> bool:
-    """Write `data` unless the file already holds exactly it; return whether it wrote."""
-    if target.is_file() and target.read_bytes() == data:
-        return False
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """Write `data` unless the file already holds exactly it; return whether it wrote.
+
+    A new file is written in place: there is no last good version to keep, and a first
+    generation of 15,500 pages saves a stat and a rename a page. An existing file is
+    replaced atomically, so `mkdocs serve` never reads half a page.
+    """
+    try:
+        if target.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "xb") as stream:
+            stream.write(data)
+        os.chmod(target, 0o644)  # whatever the umask: pages are public
+        return True
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
     try:
         with os.fdopen(handle, "wb") as stream:
