@@ -5,7 +5,9 @@ folder, so a content problem aborts `mkdocs build` with the last good site still
 place; under `mkdocs serve` the problems are printed and the last good pages stay served.
 Add `content/` and `site_config/templates/` to `watch:` in mkdocs.yml for live reload.
 Each page goes to Pagefind's indexer as soon as it is rendered (`on_post_page`); the search
-index is written after the build (`on_post_build`).
+index is written after the build (`on_post_build`). List pages (front matter `search:
+exclude`, see the templates' list_page macro) are not sent: Pagefind would parse them only to
+find no `data-pagefind-body` (main.html leaves it out of them).
 
 "Edit this page" links open the record a page is made from, not the generated Markdown:
 the plugin takes `repo_url` and `edit_uri` (the folder of mkdocs.yml in the repository,
@@ -119,7 +121,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             raise PluginError(str(error)) from None
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if self.indexer is not None:
+        if self.indexer is not None and not excluded_from_search(page):
             self.indexer.add_page(output, "/" + page.url)  # the URL Pagefind gives the page's file
         return output
 
@@ -146,3 +148,9 @@ def _edit_base(config: MkDocsConfig) -> str | None:
     if not config.repo_url or not config.edit_uri:
         return None
     return urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri)
+
+
+def excluded_from_search(page: Page) -> bool:
+    """Whether the page's front matter says `search: exclude: true` (Material's key, set on list pages)."""
+    search = page.meta.get("search")
+    return isinstance(search, dict) and search.get("exclude") is True
