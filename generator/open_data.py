@@ -6,6 +6,11 @@ record as the editors wrote it (the schema's field names; dates at their own pre
 has one row per position as one article reports it: actor × initiative × role × date ×
 source. Rows and keys come in a fixed order and numbers and dates in one format, so the
 same content always gives the same bytes and diffs between versions stay readable.
+
+The JSON file is the whole corpus (46 MB at 10,000 articles) and Python's json module
+indents in pure Python, which takes seconds at that size. It is therefore assembled
+from one piece of text per record; the live preview passes a `RecordTexts` memo so that,
+after an edit, only the edited records are encoded again.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ import csv
 import io
 import json
 from typing import Any
+
+from pydantic import BaseModel
 
 from generator.labels import ROLE_LABELS
 from generator.model import ArticleEntry, Entity, PositionEntry, Site, role_rank
@@ -44,21 +51,68 @@ POSITION_COLUMNS = (
 """The CSV's header, one column per fact; the Données page explains each."""
 
 
-def render_open_data(site: Site) -> dict[str, str]:
-    """Return {path in the docs folder: text} for the JSON records and the CSV of positions."""
-    return {JSON_PATH: records_json(site), CSV_PATH: positions_csv(site)}
+RecordTexts = dict[str, tuple[BaseModel, str]]
+"""Each record's encoded JSON by its source file, with the record it was encoded from."""
+
+_INDENT = 2
+_ITEM_MARGIN = " " * 2 * _INDENT
+"""Records sit in lists two levels deep in the JSON file."""
 
 
-def records_json(site: Site) -> str:
-    data = {
-        "updated": site.last_update.iso if site.last_update else None,
-        "articles": [_article(article) for article in site.articles],
-        "countries": [_entity(entity) for entity in site.countries],
-        "organisations": [_entity(entity) for entity in site.organisations],
-        "initiatives": [_entity(entity) for entity in site.initiatives],
-        "people": [_entity(entity) for entity in site.people],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+def render_open_data(site: Site, memo: RecordTexts | None = None) -> dict[str, str]:
+    """Return {path in the docs folder: text} for the JSON records and the CSV of positions.
+
+    `memo` keeps each record's JSON text from one call to the next: a record that is the
+    same object as last time (its file was not read again) is not encoded again.
+    """
+    return {JSON_PATH: records_json(site, {} if memo is None else memo), CSV_PATH: positions_csv(site)}
+
+
+def records_data(site: Site) -> dict[str, Any]:
+    """The JSON file's content as Python values."""
+    return {"updated": _updated(site), **{key: [_record(item) for item in items] for key, items in _sections(site)}}
+
+
+def records_json(site: Site, memo: RecordTexts) -> str:
+    """`json.dumps(records_data(site), ensure_ascii=False, indent=2)` and a newline, record by record."""
+    lines = [f'"updated": {json.dumps(_updated(site))}']
+    seen: set[str] = set()
+    for key, items in _sections(site):
+        texts = []
+        for item in items:
+            seen.add(item.source_file)
+            known = memo.get(item.source_file)
+            if known is None or known[0] is not item.record:
+                known = memo[item.source_file] = (item.record, _item_text(_record(item)))
+            texts.append(known[1])
+        lines.append(f'"{key}": [\n' + ",\n".join(texts) + "\n" + " " * _INDENT + "]" if texts else f'"{key}": []')
+    for gone in memo.keys() - seen:
+        del memo[gone]
+    return "{\n" + ",\n".join(" " * _INDENT + line for line in lines) + "\n}\n"
+
+
+def _updated(site: Site) -> str | None:
+    return site.last_update.iso if site.last_update else None
+
+
+def _sections(site: Site) -> list[tuple[str, list[ArticleEntry] | list[Entity]]]:
+    return [
+        ("articles", site.articles),
+        ("countries", site.countries),
+        ("organisations", site.organisations),
+        ("initiatives", site.initiatives),
+        ("people", site.people),
+    ]
+
+
+def _record(item: ArticleEntry | Entity) -> dict[str, Any]:
+    return _article(item) if isinstance(item, ArticleEntry) else _entity(item)
+
+
+def _item_text(value: dict[str, Any]) -> str:
+    """One record's JSON, indented as an item of a list two levels deep."""
+    text = json.dumps(value, ensure_ascii=False, indent=_INDENT)
+    return "\n".join(_ITEM_MARGIN + line for line in text.split("\n"))  # strings hold no raw newline
 
 
 def _article(article: ArticleEntry) -> dict[str, Any]:
