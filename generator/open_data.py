@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel
@@ -75,27 +76,29 @@ def records_data(site: Site) -> dict[str, Any]:
 
 def records_json(site: Site, memo: RecordTexts) -> str:
     """`json.dumps(records_data(site), ensure_ascii=False, indent=2)` and a newline, record by record."""
-    lines = [f'"updated": {json.dumps(_updated(site))}']
+    margin = " " * _INDENT
+    parts = ["{\n", f'{margin}"updated": {json.dumps(_updated(site))}']
     seen: set[str] = set()
     for key, items in _sections(site):
-        texts = []
-        for item in items:
+        parts.append(f',\n{margin}"{key}": [')
+        for index, item in enumerate(items):
             seen.add(item.source_file)
             known = memo.get(item.source_file)
             if known is None or known[0] is not item.record:
                 known = memo[item.source_file] = (item.record, _item_text(_record(item)))
-            texts.append(known[1])
-        lines.append(f'"{key}": [\n' + ",\n".join(texts) + "\n" + " " * _INDENT + "]" if texts else f'"{key}": []')
+            parts += (",\n" if index else "\n", known[1])
+        parts.append(f"\n{margin}]" if items else "]")
+    parts.append("\n}\n")
     for gone in memo.keys() - seen:
         del memo[gone]
-    return "{\n" + ",\n".join(" " * _INDENT + line for line in lines) + "\n}\n"
+    return "".join(parts)  # one copy of the 46 MB, not one per section
 
 
 def _updated(site: Site) -> str | None:
     return site.last_update.iso if site.last_update else None
 
 
-def _sections(site: Site) -> list[tuple[str, list[ArticleEntry] | list[Entity]]]:
+def _sections(site: Site) -> list[tuple[str, Sequence[ArticleEntry | Entity]]]:
     return [
         ("articles", site.articles),
         ("countries", site.countries),
