@@ -49,7 +49,7 @@ from generator.model import (
     Site,
     Stance,
 )
-from generator.open_data import RecordTexts, render_open_data
+from generator.open_data import OpenDataMemo, render_open_data
 from generator.pipeline import link_site
 from generator.read import SourceDocument, read_content, read_document
 from generator.render import make_environment, page_specs, render_page
@@ -97,8 +97,8 @@ class Session:
     """Record files changed or removed since the last successful generation."""
     _environment: Environment = field(default_factory=Environment)
     """The Jinja environment, its templates compiled, kept while they do not change."""
-    _record_texts: RecordTexts = field(default_factory=dict)
-    """Each record's text in the JSON data file, encoded again only when its record is read again."""
+    _open_data: OpenDataMemo = field(default_factory=OpenDataMemo)
+    """Each record's text in the data files, made again only when its record is read again."""
 
     def generate(
         self, content_dir: Path, templates_dir: Path, docs_dir: Path, settings: SiteSettings | None = None
@@ -106,7 +106,7 @@ class Session:
         """Generate like `pipeline.generate`, doing again only what changed since the last call.
 
         The site's feed and the data files cover the whole site: they are rendered each time
-        (the JSON file from each record's text, kept until the record is read again) and
+        (from each record's text, kept until the record is read again) and
         written only where their bytes changed. A briefing's feed is rendered again only
         if the edit touched the entity or its articles.
         """
@@ -168,7 +168,7 @@ class Session:
             del self.pages[path]
         rendered = len(pages)
         feeds = render_feeds(site, settings, lambda entity: redo_all or _feed_is_stale(entity, touched))
-        pages |= feeds | render_open_data(site, self._record_texts)
+        pages |= feeds | render_open_data(site, self._open_data)
         if settings.url:
             kept += [feed for entity in site.entities if (feed := feed_path(entity)) and feed not in feeds]
         report = write_pages(pages, docs_dir, protected=[content_dir, templates_dir], kept=kept)

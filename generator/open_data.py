@@ -9,8 +9,9 @@ same content always gives the same bytes and diffs between versions stay readabl
 
 The JSON file is the whole corpus (46 MB at 10,000 articles) and Python's json module
 indents in pure Python, which takes seconds at that size. It is therefore assembled
-from one piece of text per record; the live preview passes a `RecordTexts` memo so that,
-after an edit, only the edited records are encoded again.
+from one piece of text per record, and the CSV from each article's rows; the live
+preview passes an `OpenDataMemo` so that, after an edit, only what the edited records
+show is made again.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import csv
 import io
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
@@ -55,18 +57,34 @@ POSITION_COLUMNS = (
 RecordTexts = dict[str, tuple[BaseModel, str]]
 """Each record's encoded JSON by its source file, with the record it was encoded from."""
 
+_Row = tuple[tuple[str, str, int, str, str], tuple[str, ...]]
+"""A position's place in the CSV and its row."""
+PositionRows = dict[str, tuple[tuple[BaseModel | None, ...], list[_Row]]]
+"""Each article's CSV rows by its source file, with the records they were made from."""
+
+
+@dataclass
+class OpenDataMemo:
+    """What one rendering of the data files encoded, kept for the next (the live preview's)."""
+
+    records: RecordTexts = field(default_factory=dict)
+    positions: PositionRows = field(default_factory=dict)
+
+
 _INDENT = 2
 _ITEM_MARGIN = " " * 2 * _INDENT
 """Records sit in lists two levels deep in the JSON file."""
 
 
-def render_open_data(site: Site, memo: RecordTexts | None = None) -> dict[str, str]:
+def render_open_data(site: Site, memo: OpenDataMemo | None = None) -> dict[str, str]:
     """Return {path in the docs folder: text} for the JSON records and the CSV of positions.
 
-    `memo` keeps each record's JSON text from one call to the next: a record that is the
-    same object as last time (its file was not read again) is not encoded again.
+    `memo` keeps each record's JSON text and each article's CSV rows from one call to the
+    next: what was made from the same record objects as last time (their files were not
+    read again) is not made again.
     """
-    return {JSON_PATH: records_json(site, {} if memo is None else memo), CSV_PATH: positions_csv(site)}
+    memo = memo or OpenDataMemo()
+    return {JSON_PATH: records_json(site, memo.records), CSV_PATH: positions_csv(site, memo.positions)}
 
 
 def records_data(site: Site) -> dict[str, Any]:
@@ -137,14 +155,40 @@ def _entity(entity: Entity) -> dict[str, Any]:
     }
 
 
-def positions_csv(site: Site) -> str:
-    """Write the positions as RFC 4180 CSV (comma-separated, CRLF line ends, UTF-8)."""
+def positions_csv(site: Site, memo: PositionRows | None = None) -> str:
+    """Write the positions as RFC 4180 CSV (comma-separated, CRLF line ends, UTF-8).
+
+    A row shows its article and the names of its actor, initiative and speaker: an
+    article's rows are made again when any of these records is not the one in `memo`.
+    """
+    memo = {} if memo is None else memo
+    rows: list[_Row] = []
+    for article in site.articles:
+        sources = (article.record,) + tuple(
+            entity.record if entity else None
+            for position in article.positions
+            for entity in (position.actor, position.initiative, position.voiced_by)
+        )
+        known = memo.get(article.source_file)
+        if known is None or not _same_objects(known[0], sources):
+            known = memo[article.source_file] = (sources, [_order_and_row(p) for p in article.positions])
+        rows += known[1]
+    for gone in memo.keys() - {article.source_file for article in site.articles}:
+        del memo[gone]
+    rows.sort(key=lambda row: row[0])  # stable: ties keep the articles' order, as `site.positions` has it
     stream = io.StringIO()
     writer = csv.writer(stream)
     writer.writerow(POSITION_COLUMNS)
-    for position in sorted(site.positions, key=_position_order):
-        writer.writerow(_position_row(position))
+    writer.writerows(row for _, row in rows)
     return stream.getvalue()
+
+
+def _same_objects(known: tuple[object, ...], current: tuple[object, ...]) -> bool:
+    return len(known) == len(current) and all(a is b for a, b in zip(known, current, strict=True))
+
+
+def _order_and_row(position: PositionEntry) -> _Row:
+    return _position_order(position), _position_row(position)
 
 
 def _position_order(position: PositionEntry) -> tuple[str, str, int, str, str]:
