@@ -252,7 +252,7 @@ def _shallow(value: object, memo: dict[int, object] | None = None) -> object:
     `memo` remembers containers already summed up: every article page shares one map of
     themes, which is summed up once.
     """
-    if isinstance(value, (dict, list, ChronologyEntry)) and memo is not None:
+    if isinstance(value, (dict, list)) and memo is not None:
         if id(value) not in memo:
             memo[id(value)] = _shallow_of(value, memo)
         return memo[id(value)]
@@ -263,7 +263,7 @@ def _shallow_of(value: object, memo: dict[int, object] | None) -> object:
     if isinstance(value, (Entity, ArticleEntry)):
         return value.source_file
     if isinstance(value, ChronologyEntry):
-        return (value.article.source_file, value.date.sort_key, value.event.name if value.event else None)
+        return _chronology_summary(value)
     if isinstance(value, Stance):
         return (value.actor.source_file, value.initiative.source_file, value.role, _shallow(value.positions, memo))
     if isinstance(value, PositionEntry):
@@ -275,16 +275,25 @@ def _shallow_of(value: object, memo: dict[int, object] | None) -> object:
     if isinstance(value, dict):
         return tuple(sorted((key, _shallow(item, memo)) for key, item in value.items()))
     if isinstance(value, (list, tuple)):
+        kinds = set(map(type, value))
+        summary = _RECORD_SUMMARIES.get(kinds.pop()) if len(kinds) == 1 else None
+        if summary:  # a list of records of one kind, the usual case: summed up without a Python loop
+            return tuple(map(summary, value))
         return tuple(_item_summary(item, memo) for item in value)
     if value is None or isinstance(value, (str, int, float, bool, Pager, Part)):
         return value
     return object()  # anything else: never equal, always rendered again
 
 
-_RECORD_SUMMARIES: dict[type, Callable[[Any], str]] = {
+def _chronology_summary(entry: ChronologyEntry) -> object:
+    return (entry.article.source_file, entry.date.sort_key, entry.event.name if entry.event else None)
+
+
+_RECORD_SUMMARIES: dict[type, Callable[[Any], object]] = {
     ArticleEntry: attrgetter("source_file"),
     Entity: attrgetter("source_file"),
     PositionEntry: attrgetter("article.source_file"),
+    ChronologyEntry: _chronology_summary,
 }
 """How `_shallow_of` sums up the records that fill lists, looked up by type: at 10,000
 articles the lists hold hundreds of thousands of items."""

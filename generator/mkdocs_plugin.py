@@ -235,6 +235,11 @@ def _set_first_build_aside() -> None:
     """
     gc.collect()  # the first build's MkDocs pages are garbage by now: free them first
     gc.freeze()
+    # A rebuild allocates millions of short-lived objects; collecting the youngest every
+    # 700 (the default) promoted many to the old generation, whose collections then ran
+    # several times per edit.
+    gen0, gen1, gen2 = gc.get_threshold()
+    gc.set_threshold(max(gen0, 20_000), gen1, gen2)
 
 
 def _nav_pages(nav: object) -> set[str]:

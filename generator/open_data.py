@@ -57,8 +57,8 @@ POSITION_COLUMNS = (
 RecordTexts = dict[str, tuple[BaseModel, str]]
 """Each record's encoded JSON by its source file, with the record it was encoded from."""
 
-_Row = tuple[tuple[str, str, int, str, str], tuple[str, ...]]
-"""A position's place in the CSV and its row."""
+_Row = tuple[tuple[str, str, int, str, str], str]
+"""A position's place in the CSV and its line."""
 PositionRows = dict[str, tuple[tuple[BaseModel | None, ...], list[_Row]]]
 """Each article's CSV rows by its source file, with the records they were made from."""
 
@@ -171,24 +171,34 @@ def positions_csv(site: Site, memo: PositionRows | None = None) -> str:
         )
         known = memo.get(article.source_file)
         if known is None or not _same_objects(known[0], sources):
-            known = memo[article.source_file] = (sources, [_order_and_row(p) for p in article.positions])
+            known = memo[article.source_file] = (sources, _lines(article.positions))
         rows += known[1]
     for gone in memo.keys() - {article.source_file for article in site.articles}:
         del memo[gone]
     rows.sort(key=lambda row: row[0])  # stable: ties keep the articles' order, as `site.positions` has it
-    stream = io.StringIO()
-    writer = csv.writer(stream)
-    writer.writerow(POSITION_COLUMNS)
-    writer.writerows(row for _, row in rows)
-    return stream.getvalue()
+    return "".join([_csv_lines([POSITION_COLUMNS])[0], *(line for _, line in rows)])
 
 
 def _same_objects(known: tuple[object, ...], current: tuple[object, ...]) -> bool:
     return len(known) == len(current) and all(a is b for a, b in zip(known, current, strict=True))
 
 
-def _order_and_row(position: PositionEntry) -> _Row:
-    return _position_order(position), _position_row(position)
+def _lines(positions: list[PositionEntry]) -> list[_Row]:
+    lines = _csv_lines([_position_row(position) for position in positions])
+    return [(_position_order(position), line) for position, line in zip(positions, lines, strict=True)]
+
+
+def _csv_lines(rows: list[tuple[str, ...]]) -> list[str]:
+    """Each row's text as csv.writer writes it, CRLF included (a quoted field may hold line breaks)."""
+    stream = io.StringIO()
+    writer = csv.writer(stream)
+    lines = []
+    for row in rows:
+        writer.writerow(row)
+        lines.append(stream.getvalue())
+        stream.seek(0)
+        stream.truncate()
+    return lines
 
 
 def _position_order(position: PositionEntry) -> tuple[str, str, int, str, str]:
