@@ -23,7 +23,9 @@ also (see `_PreviewBuilds`):
 - lets MkDocs process only the pages the generator rewrote since the last build, plus the
   nav's pages: the others are marked excluded for that build, which keeps every link to
   them resolving to their address, and the sitemap (the same list of pages) is kept;
-- keeps the theme's compiled templates from one rebuild to the next.
+- keeps the theme's compiled templates from one rebuild to the next;
+- after the first build, keeps the garbage collector off the session's millions of
+  long-lived objects (`_set_first_build_aside`).
 """
 
 from __future__ import annotations
