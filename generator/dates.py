@@ -51,6 +51,12 @@ class PartialDate:
         return cls(year, month, day)
 
     @property
+    def sort_key(self) -> tuple[int, int, int]:
+        """The date's order as a plain tuple: sorting 10,000 articles by it compares in C,
+        where the dataclass's own comparisons are Python calls."""
+        return (self.year, self.month, self.day)
+
+    @property
     def precision(self) -> int:
         """3 for a day, 2 for a month, 1 for a year only."""
         return 1 + bool(self.month) + bool(self.day)

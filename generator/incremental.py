@@ -26,8 +26,9 @@ fresh generation's, byte for byte.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +49,7 @@ from generator.model import (
     Site,
     Stance,
 )
-from generator.open_data import render_open_data
+from generator.open_data import OpenDataMemo, render_open_data
 from generator.pipeline import link_site
 from generator.read import SourceDocument, read_content, read_document
 from generator.render import make_environment, page_specs, render_page
@@ -96,6 +97,8 @@ class Session:
     """Record files changed or removed since the last successful generation."""
     _environment: Environment = field(default_factory=Environment)
     """The Jinja environment, its templates compiled, kept while they do not change."""
+    _open_data: OpenDataMemo = field(default_factory=OpenDataMemo)
+    """Each record's text in the data files, made again only when its record is read again."""
 
     def generate(
         self, content_dir: Path, templates_dir: Path, docs_dir: Path, settings: SiteSettings | None = None
@@ -103,7 +106,8 @@ class Session:
         """Generate like `pipeline.generate`, doing again only what changed since the last call.
 
         The site's feed and the data files cover the whole site: they are rendered each time
-        and written only where their bytes changed. A briefing's feed is rendered again only
+        (from each record's text, kept until the record is read again) and
+        written only where their bytes changed. A briefing's feed is rendered again only
         if the edit touched the entity or its articles.
         """
         settings = settings or SiteSettings()
@@ -164,7 +168,7 @@ class Session:
             del self.pages[path]
         rendered = len(pages)
         feeds = render_feeds(site, settings, lambda entity: redo_all or _feed_is_stale(entity, touched))
-        pages |= feeds | render_open_data(site)
+        pages |= feeds | render_open_data(site, self._open_data)
         if settings.url:
             kept += [feed for entity in site.entities if (feed := feed_path(entity)) and feed not in feeds]
         report = write_pages(pages, docs_dir, protected=[content_dir, templates_dir], kept=kept)
@@ -248,7 +252,7 @@ def _shallow(value: object, memo: dict[int, object] | None = None) -> object:
     `memo` remembers containers already summed up: every article page shares one map of
     themes, which is summed up once.
     """
-    if isinstance(value, (dict, list, ChronologyEntry)) and memo is not None:
+    if isinstance(value, (dict, list)) and memo is not None:
         if id(value) not in memo:
             memo[id(value)] = _shallow_of(value, memo)
         return memo[id(value)]
@@ -259,7 +263,7 @@ def _shallow_of(value: object, memo: dict[int, object] | None) -> object:
     if isinstance(value, (Entity, ArticleEntry)):
         return value.source_file
     if isinstance(value, ChronologyEntry):
-        return (value.article.source_file, value.date, value.event.name if value.event else None)
+        return _chronology_summary(value)
     if isinstance(value, Stance):
         return (value.actor.source_file, value.initiative.source_file, value.role, _shallow(value.positions, memo))
     if isinstance(value, PositionEntry):
@@ -271,10 +275,33 @@ def _shallow_of(value: object, memo: dict[int, object] | None) -> object:
     if isinstance(value, dict):
         return tuple(sorted((key, _shallow(item, memo)) for key, item in value.items()))
     if isinstance(value, (list, tuple)):
-        return tuple(_shallow(item, memo) for item in value)
+        kinds = set(map(type, value))
+        summary = _RECORD_SUMMARIES.get(kinds.pop()) if len(kinds) == 1 else None
+        if summary:  # a list of records of one kind, the usual case: summed up without a Python loop
+            return tuple(map(summary, value))
+        return tuple(_item_summary(item, memo) for item in value)
     if value is None or isinstance(value, (str, int, float, bool, Pager, Part)):
         return value
     return object()  # anything else: never equal, always rendered again
+
+
+def _chronology_summary(entry: ChronologyEntry) -> object:
+    return (entry.article.source_file, entry.date.sort_key, entry.event.name if entry.event else None)
+
+
+_RECORD_SUMMARIES: dict[type, Callable[[Any], object]] = {
+    ArticleEntry: attrgetter("source_file"),
+    Entity: attrgetter("source_file"),
+    PositionEntry: attrgetter("article.source_file"),
+    ChronologyEntry: _chronology_summary,
+}
+"""How `_shallow_of` sums up the records that fill lists, looked up by type: at 10,000
+articles the lists hold hundreds of thousands of items."""
+
+
+def _item_summary(item: object, memo: dict[int, object] | None) -> object:
+    summary = _RECORD_SUMMARIES.get(type(item))
+    return summary(item) if summary else _shallow(item, memo)
 
 
 def _stamp_of(folder: Path) -> object:

@@ -222,7 +222,7 @@ class _Linker:
 
     def _site(self) -> Site:
         articles = sorted(self.articles.values(), key=lambda article: article.id)
-        articles.sort(key=lambda article: article.published, reverse=True)
+        articles.sort(key=lambda article: article.published.sort_key, reverse=True)
         for article in articles:
             for entity in article.entities:
                 entity.articles.append(article)
@@ -236,7 +236,9 @@ class _Linker:
                 for entity in _concerned_by_figure(figure):
                     entity.figures.append(figure)
         for entity in self._all_entities():
-            entity.positions.sort(key=lambda position: position.record.date or position.article.published, reverse=True)
+            entity.positions.sort(
+                key=lambda position: (position.record.date or position.article.published).sort_key, reverse=True
+            )
             if entity.kind == "initiative":  # "who stands where": proposers first, opponents last
                 entity.positions.sort(key=role_rank)
             entity.people.sort(key=lambda person: sort_key(person.name))

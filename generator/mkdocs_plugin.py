@@ -15,24 +15,40 @@ e.g. `edit/main/`), sets each page's `edit_url` to that plus the record's path, 
 pages made from many records (indexes, home, chronology, matrix) without one.
 
 Under `mkdocs serve`, which rebuilds in the same process after every edit, generation is
-incremental (see `incremental.py`) and only the first build is indexed for search, so an
-edit shows in the preview within seconds even at 10,000 articles. `make serve` adds
-`--dirty`, so MkDocs too rebuilds only the pages whose Markdown changed.
+incremental (see `incremental.py`) and only the first build is indexed for search. `make
+serve` adds `--dirty`, so MkDocs too rebuilds only the pages whose Markdown changed. At
+15,000 pages MkDocs' own bookkeeping would still take seconds per edit, so the preview
+also (see `_PreviewBuilds`):
+
+- stops MkDocs from watching the docs folder: only the plugin writes there, from content/
+  and the templates, which are watched; watching it made every edit build twice and
+  polled 15,000 files twice a second;
+- lets MkDocs process only the pages the generator rewrote since the last build, plus the
+  nav's pages: the others are marked excluded for that build, which keeps every link to
+  them resolving to their address, and the sitemap (the same list of pages) is kept;
+- keeps the theme's compiled templates from one rebuild to the next;
+- after the first build, keeps the garbage collector off the session's millions of
+  long-lived objects (`_set_first_build_aside`).
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
+from jinja2 import Environment
+from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from generator.errors import ContentError
@@ -45,8 +61,58 @@ log = logging.getLogger("mkdocs.plugins.briefings")
 
 _PREVIEW_SESSIONS: dict[tuple[Path, Path, Path], Session] = {}
 """Incremental generation sessions of `mkdocs serve`, which rebuilds in the same process."""
-_PREVIEW_INDEXED: set[Path] = set()
-"""Site folders of `mkdocs serve` that Pagefind has indexed once."""
+
+
+@dataclass
+class _PreviewBuilds:
+    """What `mkdocs serve` built into one site folder, so that a rebuild processes only what changed."""
+
+    pages: frozenset[str] | None = None
+    """The documentation pages of the last build that succeeded; None before the first."""
+    pending: set[str] = field(default_factory=set)
+    """Generated files written since the last build that succeeded: MkDocs has yet to build them."""
+    indexed: bool = False
+    """Whether Pagefind has indexed the site folder (once: indexing 15,000 pages takes minutes)."""
+
+
+_PREVIEWS: dict[Path, _PreviewBuilds] = {}
+"""The preview's builds, by site folder."""
+
+
+class _LinksToKeptPages(logging.Filter):
+    """Silence MkDocs' note on each link to a page left out of a partial rebuild.
+
+    The page is still in the site, from an earlier build, and the link resolves to it;
+    a listing page links to 50 of them, and the notes would bury the preview's log.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().endswith("which is excluded from the built site.")
+
+
+class _CompiledTemplates(BytecodeCache):
+    """The theme's templates as compiled by the last preview build.
+
+    MkDocs makes a new theme environment for each rebuild, and compiling Material's
+    templates again took a few tenths of a second per edit. Jinja checks each entry
+    against its template's source, so an edited template is compiled again.
+    """
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if (code := self.compiled.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_THEME_TEMPLATES = _CompiledTemplates()
+
+_PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
+_LINKS_TO_KEPT_PAGES = _LinksToKeptPages()
 
 
 class BriefingsConfig(Config):
@@ -61,14 +127,22 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     command = "build"
     """The mkdocs command running: "build", "serve" or "gh-deploy"."""
+    dirty = False
+    """Whether MkDocs builds only the pages whose Markdown is newer than their HTML (`--dirty`)."""
 
     edit_urls: dict[str, str]
     """The edit link of each generated page made from one record, by its path in the docs folder."""
+    built_pages: frozenset[str] = frozenset()
+    """The documentation pages of the build running."""
     indexer: SearchIndexer | None = None
     """Pagefind, taking each page as MkDocs renders it (see search_index.py)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.command = command
+        self.command, self.dirty = command, dirty
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+        server.unwatch(config.docs_dir)  # generated from content/ and the templates, which are watched
+        return server
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         content, templates = Path(self.config.content_dir), Path(self.config.templates_dir)
@@ -82,6 +156,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if self.command == "serve":  # MkDocs makes a new plugin per rebuild; the session outlives it
                 session = _PREVIEW_SESSIONS.setdefault(folders, Session())
                 report = session.generate(*folders, settings)
+                _PREVIEWS.setdefault(Path(config.site_dir), _PreviewBuilds()).pending.update(report.written)
                 assert session.site is not None  # set by a generation that succeeded
                 site = session.site
             else:
@@ -107,13 +182,38 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             }
         return config
 
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """In a dirty rebuild of the preview, leave out the pages that neither changed nor are in the nav.
+
+        MkDocs would read, list and check all 15,000 pages to rebuild a dozen. Only when
+        the site has the same pages as at the last build: else the nav, the sitemap and
+        the links may change, and MkDocs builds as usual.
+        """
+        self.built_pages = frozenset(file.src_uri for file in files.documentation_pages())
+        preview = _PREVIEWS.get(Path(config.site_dir)) if self.command == "serve" and self.dirty else None
+        if preview is None or preview.pages != self.built_pages:
+            return files
+        kept = preview.pending | _nav_pages(config.nav)
+        for file in files.documentation_pages():
+            if file.src_uri not in kept:
+                file.inclusion = InclusionLevel.EXCLUDED
+        config.theme.static_templates.discard("sitemap.xml")  # the last build's lists the same pages
+        _PAGES_LOG.addFilter(_LINKS_TO_KEPT_PAGES)
+        return files
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.command == "serve":
+            env.bytecode_cache = _THEME_TEMPLATES
+        return env
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         page.edit_url = self.edit_urls.get(page.file.src_uri)
         return markdown
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.indexer = None
-        if self.command == "serve" and Path(config.site_dir) in _PREVIEW_INDEXED:
+        preview = _PREVIEWS.get(Path(config.site_dir)) if self.command == "serve" else None
+        if preview is not None and preview.indexed:
             return  # indexing 10,000 pages takes a minute: the preview searches the first build's index
         try:
             self.indexer = SearchIndexer()
@@ -126,21 +226,56 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        _PAGES_LOG.removeFilter(_LINKS_TO_KEPT_PAGES)
+        site_dir = Path(config.site_dir)
+        preview = _PREVIEWS.setdefault(site_dir, _PreviewBuilds()) if self.command == "serve" else None
+        if preview is not None:
+            if preview.pages is None:
+                _set_first_build_aside()
+            preview.pages, preview.pending = self.built_pages, set()
         if self.indexer is None:
             return
         try:
             with self.indexer:
-                self.indexer.write(Path(config.site_dir) / "pagefind")
+                self.indexer.write(site_dir / "pagefind")
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
         finally:
             self.indexer = None
-        _PREVIEW_INDEXED.add(Path(config.site_dir))
+        if preview is not None:
+            preview.indexed = True
 
     def on_build_error(self, *, error: Exception) -> None:
+        _PAGES_LOG.removeFilter(_LINKS_TO_KEPT_PAGES)
         if self.indexer is not None:
             self.indexer.close()
             self.indexer = None
+
+
+def _set_first_build_aside() -> None:
+    """Keep the garbage collector off what the preview's first build leaves in memory.
+
+    The session's records, pages and linked site are millions of objects at 10,000
+    articles; every full collection walked them all, which cost seconds per edit. They
+    are moved to the collector's permanent generation: what an edit replaces is still
+    freed by reference counting, except the first build's linked site, whose entries
+    refer to each other and so stay in memory (once, not per edit).
+    """
+    gc.collect()  # the first build's MkDocs pages are garbage by now: free them first
+    gc.freeze()
+    # A rebuild allocates millions of short-lived objects; collecting the youngest every
+    # 700 (the default) promoted many to the old generation, whose collections then ran
+    # several times per edit.
+    gen0, gen1, gen2 = gc.get_threshold()
+    gc.set_threshold(max(gen0, 20_000), gen1, gen2)
+
+
+def _nav_pages(nav: object) -> set[str]:
+    """The pages named in mkdocs.yml's nav: every page shows the nav, so they stay in every build."""
+    if isinstance(nav, str):
+        return {nav} if nav.endswith(".md") else set()
+    items = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else []
+    return set().union(*(_nav_pages(item) for item in items))
 
 
 def _edit_base(config: MkDocsConfig) -> str | None:

@@ -273,7 +273,7 @@ def role_rank(position: PositionEntry) -> int:
 def newest_first(entries: Iterable[ChronologyEntry]) -> list[ChronologyEntry]:
     """Sort chronology entries newest first; same date: by article id, for stable output."""
     ordered = sorted(entries, key=lambda entry: entry.article.id)
-    return sorted(ordered, key=lambda entry: entry.date, reverse=True)
+    return sorted(ordered, key=lambda entry: entry.date.sort_key, reverse=True)
 
 
 def distinct(entities: list[Entity | None]) -> list[Entity]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from generator.open_data import PositionRows, RecordTexts, positions_csv, records_data, records_json
 from generator.pipeline import generate, load_site
 from tests.conftest import GOOD_CONTENT, ROOT, BuiltSite
 
@@ -106,3 +107,22 @@ def test_data_page_links_the_files_and_explains_every_column(built_site: BuiltSi
     assert set(HEADER) <= explained
     nav = BeautifulSoup(built_site.html("index.html"), "html.parser").select_one("nav.md-nav--primary")
     assert nav is not None and "Données" in nav.get_text() and "Méthodologie" in nav.get_text()
+
+
+def test_json_assembled_record_by_record_is_what_json_dumps_writes() -> None:
+    site = load_site(ROOT / "content")
+    expected = json.dumps(records_data(site), ensure_ascii=False, indent=2) + "\n"
+    memo: RecordTexts = {}
+    assert records_json(site, memo) == expected
+    assert records_json(site, memo) == expected  # from the memo
+    site.organisations = []  # an empty list, and records no longer in the site leave the memo
+    assert records_json(site, memo) == json.dumps(records_data(site), ensure_ascii=False, indent=2) + "\n"
+    assert len(memo) == len(site.articles) + len(site.countries) + len(site.initiatives) + len(site.people)
+
+
+def test_csv_rows_kept_from_the_last_call_are_those_of_a_fresh_call() -> None:
+    site = load_site(ROOT / "content")
+    fresh = positions_csv(site)
+    memo: PositionRows = {}
+    assert positions_csv(site, memo) == fresh and positions_csv(site, memo) == fresh
+    assert set(memo) == {article.source_file for article in site.articles}

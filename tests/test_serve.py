@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import time
@@ -39,17 +40,20 @@ def wait_for(condition: Callable[[], bool], seconds: float) -> bool:
     return False
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
-    """A copy of the project under `mkdocs serve`; yields (root, base URL, log file)."""
+def serve(tmp_path: Path, *options: str) -> Iterator[tuple[Path, str, Path]]:
+    """Run `mkdocs serve` on a copy of the project; yield (root, base URL, log file).
+
+    MkDocs builds into a temporary folder; TMPDIR puts it under `tmp_path`/tmp.
+    """
     root = copy_project(tmp_path / "project")
+    (tmp_path / "tmp").mkdir()
     port = free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as stream:
         server = subprocess.Popen(
-            [str(MKDOCS), "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+            [str(MKDOCS), "serve", "--livereload", *options, "-a", f"127.0.0.1:{port}"],
             cwd=root,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(tmp_path / "tmp")},
             stdout=stream,
             stderr=subprocess.STDOUT,
         )
@@ -58,6 +62,28 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
+    yield from serve(tmp_path)
+
+
+@pytest.fixture
+def served_dirty(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
+    """As `make serve` runs it: MkDocs rebuilds only the pages whose Markdown changed."""
+    yield from serve(tmp_path, "--dirty")
+
+
+def mtimes(folder: Path, pattern: str) -> dict[str, int]:
+    return {path.relative_to(folder).as_posix(): path.stat().st_mtime_ns for path in folder.rglob(pattern)}
+
+
+def html_of(page: str) -> str:
+    """The HTML file MkDocs writes for a docs page: pays/kz.md -> pays/kz/index.html."""
+    if page == "index.md" or page.endswith("/index.md"):
+        return page.removesuffix(".md") + ".html"
+    return page.removesuffix(".md") + "/index.html"
 
 
 def test_an_edited_record_shows_in_the_served_page(served: tuple[Path, str, Path]) -> None:
@@ -104,3 +130,32 @@ def test_a_broken_template_keeps_the_last_good_site_until_fixed(served: tuple[Pa
 
     template.write_text(good.replace("# {{ country.name | md }}\n", "# Fiche : {{ country.name | md }}\n"), "utf-8")
     assert wait_for(lambda: "Fiche : Kazakhstan" in fetch(page), 30), log.read_text()
+
+
+def test_a_dirty_rebuild_updates_every_dependent_page_and_no_other(served_dirty: tuple[Path, str, Path]) -> None:
+    root, base, log = served_dirty
+    article_page = f"{base}/articles/2025-08-12-tokaiev-soutient-organisation-mondiale-ia/"
+    assert wait_for(lambda: "Tokaïev" in fetch(article_page) or "kazakh" in fetch(article_page), 60), log.read_text()
+    time.sleep(1)  # the first build's files and the edit must not share a clock tick
+    docs = root / "build" / "docs"
+    (site,) = (root.parent / "tmp").glob("mkdocs_*")
+    sitemap = (site / "sitemap.xml").read_bytes()
+    pages_before, html_before = mtimes(docs, "*.md"), mtimes(site, "*.html")
+
+    article = root / "content" / "articles" / "2025" / "2025-08-12-tokaiev-soutient-organisation-mondiale-ia.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace('title: "Le président kazakh', 'title: "Le chef d’État kazakh', 1), "utf-8")
+    assert wait_for(lambda: "Le chef d’État kazakh" in fetch(article_page), 30), log.read_text()
+
+    pages_after, html_after = mtimes(docs, "*.md"), mtimes(site, "*.html")
+    rewritten = {page for page in pages_after if pages_after[page] != pages_before.get(page)}
+    rebuilt = {page for page in html_after if html_after[page] != html_before.get(page)} - {"404.html"}
+    assert len(rewritten) > 3  # the article, its countries' and people's briefings, the lists
+    assert rebuilt == {html_of(page) for page in rewritten}
+    for page in rewritten:
+        html = (site / html_of(page)).read_text("utf-8")
+        if "Le chef d’État kazakh" in (docs / page).read_text("utf-8"):
+            assert "Le chef d’État kazakh" in html, page
+        assert not re.search(r'href="[^"]*\.md[#"]', html), page  # links to pages not rebuilt resolve too
+    assert (site / "sitemap.xml").read_bytes() == sitemap  # the same pages: the first build's sitemap stays
+    assert "excluded from the built site" not in log.read_text()
