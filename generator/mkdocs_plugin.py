@@ -36,6 +36,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
@@ -152,6 +153,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.edit_urls = {}
         settings = SiteSettings.from_mkdocs(config)
         folders = (content, templates, Path(config.docs_dir))
+        started = time.perf_counter()
         try:
             if self.command == "serve":  # MkDocs makes a new plugin per rebuild; the session outlives it
                 session = _PREVIEW_SESSIONS.setdefault(folders, Session())
@@ -171,7 +173,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 log.error("The preview keeps showing the last good pages until these problems are fixed.")
                 return config
             raise Abort("The content has problems (listed above); the last good pages are unchanged.") from None
-        log.info(f"briefings: {report.summary()}")
+        log.info(f"briefings: generated in {time.perf_counter() - started:.1f} s; {report.summary()}")
         if not config.site_url:
             log.info("briefings: no site_url in mkdocs.yml, so no Atom feeds (they need absolute addresses)")
         if edit_base:
@@ -237,7 +239,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return
         try:
             with self.indexer:
+                started = time.perf_counter()
                 self.indexer.write(site_dir / "pagefind")
+                log.info(
+                    f"briefings: search index of {self.indexer.pages} pages written in "
+                    f"{time.perf_counter() - started:.1f} s after the last page"
+                )
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
         finally:

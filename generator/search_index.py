@@ -63,6 +63,8 @@ class SearchIndexer:
         self._errors: list[str] = []
         self._arrived = threading.Condition()
         self._last_id = 0
+        self.pages = 0
+        """Pages sent so far."""
         self._reader = threading.Thread(target=self._read_answers, name="pagefind-answers", daemon=True)
         self._reader.start()
         config = {"exclude_selectors": list(EXCLUDED)}
@@ -76,6 +78,7 @@ class SearchIndexer:
 
     def add_page(self, html: str, url: str) -> None:
         """Send one page's HTML, to be found at `url` (root-relative, like "/pays/kz/")."""
+        self.pages += 1
         self._send({"type": "AddFile", "index_id": self._index_id, "url": url, "file_contents": html})
 
     def write(self, output: Path) -> None:
