@@ -50,6 +50,7 @@ def original_link(context: Context, article: ArticleEntry) -> str:
 
 
 def date_or_dash(value: PartialDate | dt.date | None) -> str:
+    """A date in French, or a dash in a table cell where the source gives none."""
     return format_any_date(value) if value else "—"
 
 
