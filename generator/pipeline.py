@@ -9,6 +9,7 @@ from generator.drafts import DraftStatus, set_drafts_aside
 from generator.errors import ContentError, Problem
 from generator.feeds import render_feeds
 from generator.link import build_site
+from generator.markup import render_editor_texts
 from generator.model import Site
 from generator.open_data import render_open_data
 from generator.read import SourceDocument, read_content
@@ -91,6 +92,7 @@ def write_site(
 ) -> WriteReport:
     """Render `site`'s pages, feeds and data files into `docs_dir`; never write into the content or templates."""
     settings = settings or SiteSettings()
+    render_editor_texts([article.summary for article in site.articles] + [entity.overview for entity in site.entities])
     files = {**render_site(site, templates_dir, settings), **render_feeds(site, settings), **render_open_data(site)}
     report = write_pages(files, docs_dir, protected=[content_dir, templates_dir])
     report.drafts = site.drafts

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from generator import parallel
+from generator import markup, parallel
 from generator.errors import ContentError, Problem
 from generator.pipeline import load_site
 from generator.render import render_site
@@ -93,3 +93,16 @@ def test_pages_rendered_in_workers_are_the_pages_rendered_in_one_process(monkeyp
     assert pools == [1]
     assert list(shared) == list(alone)
     assert shared == alone
+
+
+@pytest.mark.usefixtures("two_cores")
+def test_editor_texts_rendered_ahead_by_workers_are_those_rendered_on_demand(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(markup, "_HTML", {})
+    texts = [f"Texte **{number}** <script>x</script> [lien](https://exemple.org/{number})" for number in range(50)]
+
+    markup.render_editor_texts(texts + texts[:5])
+    rendered_ahead = dict(markup._HTML)
+
+    assert rendered_ahead == {text: markup._safe_html(text) for text in texts}
+    assert "<script>" not in markup.editor_html(texts[0])
