@@ -29,6 +29,7 @@ import json
 import subprocess
 import tempfile
 import threading
+import time
 from pathlib import Path
 from typing import IO, Any
 
@@ -84,6 +85,7 @@ class SearchIndexer:
     def write(self, output: Path) -> None:
         """Write the index and the search UI into `output` once every page sent is indexed."""
         self._ask({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(output)})
+        _wait_until_settled(output)
         if self._errors:
             raise SearchIndexError("Pagefind could not index every page:\n" + "\n".join(self._errors[:20]))
 
@@ -154,3 +156,25 @@ class SearchIndexer:
         self._log.seek(0)
         said = self._log.read().decode("utf-8", "replace").strip()
         return f"exit status {self._service.returncode}" + (f": {said[-2000:]}" if said else "")
+
+
+SETTLED_AFTER = 0.2
+"""Seconds without a change in the bundle folder after which Pagefind is taken to be done writing."""
+
+
+def _wait_until_settled(output: Path, limit: float = 10.0) -> None:
+    """Wait until the files of the bundle stop changing (at most `limit` seconds).
+
+    Pagefind answers WriteFiles while it may still be writing its UI files: once, in a
+    full build under load, `pagefind-component-ui.js` was missing because the service had
+    been told to stop right after its answer. Closing it only once the folder is still
+    keeps every build's bundle whole, and two builds byte-identical.
+    """
+    deadline = time.monotonic() + limit
+    last: object = None
+    while time.monotonic() < deadline:
+        state = sorted((path.name, path.stat().st_size) for path in output.rglob("*") if path.is_file())
+        if state == last:
+            return
+        last = state
+        time.sleep(SETTLED_AFTER)
