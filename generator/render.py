@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import os
+import posixpath
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,7 +57,10 @@ def render_page(environment: Environment, site: Site, spec: PageSpec) -> str:
     settings = environment.globals["settings"]
     assert isinstance(settings, SiteSettings)  # set by make_environment
     try:
-        body = environment.get_template(spec.template).render(page_path=spec.path, site=site, **spec.context)
+        folder = posixpath.dirname(spec.path) or "."  # what every link on the page is relative to
+        body = environment.get_template(spec.template).render(
+            page_path=spec.path, page_folder=folder, site=site, **spec.context
+        )
     except TemplateError as error:
         # Reported like a content problem, so a bad template edit also keeps the last good pages.
         raise ContentError([template_problem(error)]) from None

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import posixpath
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
@@ -25,7 +24,7 @@ from generator.model import ArticleEntry, Entity
 def link(context: Context, target: Entity | ArticleEntry | str) -> str:
     """Return the relative link from the page being rendered to `target`'s page."""
     page = target if isinstance(target, str) else target.page
-    return _relative(page, posixpath.dirname(context["page_path"]) or ".")
+    return _relative(page, context["page_folder"])
 
 
 @pass_context
