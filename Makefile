@@ -2,6 +2,8 @@
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# Pagefind, the search indexer, comes from the npm registry (package.json): PyPI's wheel is older.
+TOOLS  := node_modules/.installed
 PYTHON ?= python3
 # Silence Material's end-of-life banner in build logs.
 export NO_MKDOCS_2_WARNING := 1
@@ -17,8 +19,13 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
+# --no-save: package-lock.json pins the versions and hashes and is never rewritten by a build.
+$(TOOLS): package.json package-lock.json
+	npm install --no-save --no-audit --no-fund --ignore-scripts
+	touch $@
+
 ## site: install, generate the briefing pages and build site/ (strict: any warning fails)
-site: $(STAMP)
+site: $(STAMP) $(TOOLS)
 	$(BIN)/mkdocs build --strict
 
 ## generate: validate content/ and write the pages to build/docs/ without building the site
@@ -31,16 +38,16 @@ check: $(STAMP)
 
 ## serve: live preview on http://127.0.0.1:8000/ (edits to content/ and templates reload)
 # --dirty: MkDocs rebuilds only the pages the generator rewrote (see generator/incremental.py).
-serve: $(STAMP)
+serve: $(STAMP) $(TOOLS)
 	$(BIN)/mkdocs serve --livereload --dirty
 
 ## test: linters, type checks and every test
-test: $(STAMP) lint
+test: $(STAMP) $(TOOLS) lint
 	$(BIN)/python -m pytest
 
 ## bench: measure generation, builds, preview and search on N synthetic articles (make bench N=10000)
 N ?= 1000
-bench: $(STAMP)
+bench: $(STAMP) $(TOOLS)
 	$(BIN)/python -m benchmarks.run --n $(N)
 
 lint: $(STAMP)

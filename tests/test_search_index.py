@@ -27,9 +27,9 @@ def test_pages_sent_one_by_one_make_a_french_index(tmp_path: Path) -> None:
 
 
 def test_a_missing_binary_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(search_index, "get_executable", lambda: None)
+    monkeypatch.setattr(search_index, "PAGEFIND", Path("/nonexistent/node_modules/.bin/pagefind"))
 
-    with pytest.raises(SearchIndexError, match=r"pip install 'pagefind\[bin\]'"):
+    with pytest.raises(SearchIndexError, match=r"Pagefind is not installed: .* \(run `make site`\)"):
         SearchIndexer()
 
 
