@@ -3,14 +3,14 @@
     python -m benchmarks.phases floor PROJECT      # read and parse every record, nothing else
     python -m benchmarks.phases generate PROJECT   # the whole generator into an empty folder
 
-Prints one JSON line: {"seconds": …, "peak_rss_mb": …}. Imports are done before the clock
-starts: both phases time the work, not Python's start-up.
+Prints one JSON line: {"seconds": …}; run.py samples the memory of the process and its
+workers from outside (memory.py). Imports are done before the clock starts: both phases
+time the work, not Python's start-up.
 """
 
 from __future__ import annotations
 
 import json
-import resource
 import shutil
 import sys
 import time
@@ -45,9 +45,7 @@ def main() -> None:
     start = time.perf_counter()
     work(Project(root))
     seconds = time.perf_counter() - start
-    # Rendering runs in forked workers (generator/parallel.py): the peak is the largest process's.
-    peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
-    print(json.dumps({"seconds": seconds, "peak_rss_mb": peak}))
+    print(json.dumps({"seconds": seconds}))
 
 
 if __name__ == "__main__":

@@ -8,9 +8,11 @@ Everything is measured in one run, on one corpus, so each figure has its baselin
 - mkdocs_plain_s: `mkdocs build --strict` of the same generated pages with the same
   mkdocs.yml, theme and overrides, minus the briefings plugin (so no generation, no Pagefind);
 - incremental_s, files_rewritten: an edit shown by the live preview (preview.py);
-- peak_rss_mb: the largest resident memory of any measured process (generation and build);
+- peak_rss_mb: the most memory generation or the full build held at once, all their processes
+  together (memory.py: MkDocs, the Pagefind service beside it, rendering workers);
 - site_mb, largest_page_kb: the built site and its heaviest HTML page;
-- search_first_query_kb, search_first_results_s: the first search in Chromium (search.py).
+- search_first_query_kb, search_first_results_s: the first search in Chromium (search.py), the
+  median of three, each in a fresh browser.
 
 Timings on a shared machine are noisy; the ratios against the same-run baselines are what
 the targets are about. The figures go to benchmarks/results.json (and results-nN.json,
@@ -32,6 +34,7 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 
 from benchmarks.make_corpus import write_corpus
+from benchmarks.memory import TreeMemory
 from benchmarks.preview import measure_preview_edit
 from benchmarks.search import measure_first_search
 
@@ -39,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 HERE = ROOT / "benchmarks"
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 QUERY = "gouvernance"
+SEARCHES = 3
 KEYS = (
     "n",
     "floor_s",
@@ -76,15 +80,18 @@ def prepare(project: Path, n: int) -> None:
 
 
 def phase(name: str, project: Path) -> dict[str, float]:
-    """Run one phase of phases.py in a fresh process; return its seconds and peak memory."""
-    result = subprocess.run(  # noqa: S603 - fixed arguments
+    """Run one phase of phases.py in a fresh process; return its seconds and peak memory (MB)."""
+    process = subprocess.Popen(  # noqa: S603 - fixed arguments
         [sys.executable, "-m", "benchmarks.phases", name, str(project)],
         cwd=ROOT,
-        capture_output=True,
+        stdout=subprocess.PIPE,
         text=True,
-        check=True,
     )
-    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+    with TreeMemory(process.pid) as memory:
+        output, _ = process.communicate()
+    if process.returncode:
+        raise RuntimeError(f"benchmarks.phases {name} failed with status {process.returncode}")
+    return {**json.loads(output.strip().splitlines()[-1]), "peak_rss_mb": memory.peak_mb}
 
 
 def timed_mkdocs(project: Path, *arguments: str) -> tuple[float, float]:
@@ -96,12 +103,12 @@ def timed_mkdocs(project: Path, *arguments: str) -> tuple[float, float]:
         process = subprocess.Popen(  # noqa: S603 - fixed arguments
             [str(MKDOCS), "build", "--strict", *arguments], cwd=project, env=environment, stdout=stream, stderr=stream
         )
-        _, status, usage = os.wait4(process.pid, 0)  # the rusage of mkdocs and of Pagefind, which it waited for
+        with TreeMemory(process.pid) as memory:  # mkdocs and the Pagefind service it runs alongside
+            process.wait()
         seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
         raise RuntimeError(f"mkdocs build failed:\n{log.read_text(encoding='utf-8')[-4000:]}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, memory.peak_mb
 
 
 def folder_mb(folder: Path) -> float:
@@ -130,8 +137,11 @@ def run(n: int, repeat: int, work: Path) -> dict[str, float | int]:
 
     site = project / "site"
     largest = max(path.stat().st_size for path in site.rglob("*.html"))
-    search = measure_first_search(site, QUERY)
-    print(f"  search: {search.kilobytes:.0f} KB, {search.seconds:.2f} s, {search.results} results", flush=True)
+    # Each a first search, in a browser of its own; one run on a shared machine is too noisy.
+    searches = sorted((measure_first_search(site, QUERY) for _ in range(SEARCHES)), key=lambda found: found.seconds)
+    search = searches[len(searches) // 2]
+    times = ", ".join(f"{found.seconds:.2f}" for found in searches)
+    print(f"  search: {search.kilobytes:.0f} KB, median of {times} s, {search.results} results", flush=True)
     preview = measure_preview_edit(project)
     print(f"  preview: {preview.seconds:.2f} s, {preview.files_rewritten} files rewritten", flush=True)
     return {

@@ -1,10 +1,14 @@
-"""The benchmark's corpus: valid, of the promised shape, the same bytes for the same seed."""
+"""The benchmark's parts: a corpus valid, of the promised shape, the same bytes for the same
+seed; and a memory measure that counts every process of a build."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from benchmarks.make_corpus import Sizes, write_corpus
+from benchmarks.memory import TreeMemory
 from generator.pipeline import load_site
 
 
@@ -24,3 +28,16 @@ def test_the_same_seed_writes_the_same_bytes(tmp_path: Path) -> None:
     write_corpus(tmp_path / "a", 30)
     write_corpus(tmp_path / "b", 30)
     assert files(tmp_path / "a") == files(tmp_path / "b")
+
+
+def test_memory_of_a_build_counts_the_processes_it_starts() -> None:
+    """A parent that holds little and a child that holds ~200 MB: the tree's peak is the child's."""
+    child = "import time; block = b'x' * (200 * 2**20); time.sleep(1.5)"
+    parent = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {child!r}], check=True)"
+    process = subprocess.Popen([sys.executable, "-c", parent])  # noqa: S603 - fixed arguments
+
+    with TreeMemory(process.pid, interval=0.05) as memory:
+        process.wait()
+
+    assert process.returncode == 0
+    assert 190 < memory.peak_mb < 400

@@ -1,0 +1,66 @@
+"""Peak memory of a process and everything it starts, sampled while it runs.
+
+A full build is two processes at once: MkDocs and the Pagefind service it feeds; the
+generator forks rendering workers. The kernel's `ru_maxrss` gives the largest of them,
+never their sum, so it understates what the machine needs. This samples the whole tree
+instead and adds up each process's proportional set size (PSS), which counts a page
+shared by forked processes once, split between them, where RSS would count it in each.
+
+Sampling every `interval` seconds can miss a peak shorter than that; the builds measured
+here run for seconds to minutes, and memory grows and falls slowly in them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from types import TracebackType
+
+import psutil
+
+INTERVAL = 0.1
+"""Seconds between two samples."""
+
+
+class TreeMemory:
+    """While the block runs, the largest total memory of process `pid` and its descendants.
+
+    with TreeMemory(process.pid) as memory:
+        process.wait()
+    memory.peak_mb
+    """
+
+    def __init__(self, pid: int, interval: float = INTERVAL) -> None:
+        self._root = psutil.Process(pid)
+        self._interval = interval
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, name="tree-memory", daemon=True)
+        self.peak_mb = 0.0
+
+    def __enter__(self) -> TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            self.peak_mb = max(self.peak_mb, _tree_pss(self._root) / 1024**2)
+            self._stop.wait(self._interval)
+
+
+def _tree_pss(root: psutil.Process) -> int:
+    """Bytes of PSS of `root` and its descendants; processes that end meanwhile count as 0."""
+    try:
+        processes = [root, *root.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0
+    total = 0
+    for process in processes:
+        with contextlib.suppress(psutil.NoSuchProcess, psutil.ZombieProcess, psutil.AccessDenied):
+            total += process.memory_full_info().pss
+    return total
