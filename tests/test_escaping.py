@@ -118,7 +118,8 @@ def test_editor_summaries_keep_markdown_but_lose_scripts(tmp_path: Path) -> None
     summary = (
         "Un **résumé** avec [un lien](https://example.org) et <em>du HTML</em>.\n\n"
         "<script>alert(1)</script> <img src=x onerror=alert(1)> [piège](javascript:alert(1))\n\n"
-        '<a href="https://example.org" onclick="alert(1)">clic</a>'
+        '<a href="https://example.org" onclick="alert(1)">clic</a>\n\n'
+        "[autre piège](javascript:alert(2))"
     )
     write_content(tmp_path / "content", "Titre", "Citation", summary)
     pages = render_site(load_site(tmp_path / "content"), ROOT / "site_config" / "templates")
@@ -128,7 +129,13 @@ def test_editor_summaries_keep_markdown_but_lose_scripts(tmp_path: Path) -> None
     link = soup.find("a", string="un lien")
     assert isinstance(link, Tag) and link["href"] == "https://example.org"
     assert soup.find("img") is None
-    assert "alert" not in str(soup.find(class_="briefing-prose"))
+    prose = str(soup.find(class_="briefing-prose"))
+    assert "<script" not in prose and "alert(1)</script>" not in prose  # the script goes, its text with it
+    # A line that opens with <script> is a raw HTML block in CommonMark: the link syntax after
+    # it stays literal text, inert, instead of becoming a link.
+    assert soup.find("a", string="piège") is None
+    trap = soup.find("a", string="autre piège")  # a link of its own: kept, without its javascript: target
+    assert isinstance(trap, Tag) and "href" not in trap.attrs
 
 
 def test_hostile_title_survives_a_real_mkdocs_build(tmp_path: Path) -> None:
