@@ -9,6 +9,8 @@ articles a full generation takes tens of seconds, so the live preview keeps a `S
   `_shape`: not their date, their references, their themes, nor the dates and names in
   their chronology), the site keeps its structure: the new records are swapped into the
   last linked site (`_swap_texts`), and its page list and the pages' keys stay valid.
+  Every list is then as it was: only the pages that read the edited articles are
+  rendered again, not those that only list or count an entity's articles.
   Any other edit links the records afresh (a second at 10,000 articles) and lists the
   pages again.
 - **Rendering**: while a page renders, the Jinja environment notes every article and
@@ -150,6 +152,7 @@ class Session:
         redo_all = self.site is None or templates_stamp != self.templates_stamp
         swapped = None if redo_all or problems else self._texts_swapped()
         self.relinked = swapped is None
+        listing: set[str] = set()  # the entities listing articles whose texts changed: their feeds show the texts
         if swapped is None:
             records = sorted(
                 (file.record for file in self.files.values() if file.record is not None),
@@ -162,7 +165,8 @@ class Session:
             if self.site is None or self.site.last_update != site.last_update:
                 touched.add(SITE_FRESHNESS)
         else:
-            site, touched = swapped
+            site, listing = swapped
+            touched = set(self._pending)
         site.drafts = [str(draft) for draft in drafts]
 
         if redo_all:
@@ -180,6 +184,7 @@ class Session:
             pages[spec.path] = render_page(environment, site, spec)
             self.pages[spec.path].depends_on = frozenset(environment.reads)
         rendered = len(pages)
+        touched |= listing
         feeds = render_feeds(site, settings, lambda entity: redo_all or _feed_is_stale(entity, touched))
         pages |= feeds | render_open_data(site, self._open_data)
         if settings.url:
@@ -195,9 +200,9 @@ class Session:
         return report
 
     def _texts_swapped(self) -> tuple[Site, set[str]] | None:
-        """The last site with the edited articles' new texts, and what the edit touched; None if
-        an edit changed more than texts (or a record other than an article's) and the
-        records must be linked afresh."""
+        """The last site with the edited articles' new texts, and the links of the entities that
+        list them; None if an edit changed more than texts (or a record other than an
+        article's) and the records must be linked afresh."""
         if self.site is None:
             return None
         swaps: list[tuple[ArticleEntry, ValidRecord]] = []
@@ -212,7 +217,7 @@ class Session:
         for entry, item in swaps:
             _swap_texts(entry, item)
         named = {entity for entry, _ in swaps for entity in _named_by(entry)}
-        return self.site, set(self._pending) | _links_touched(named, self._pending)
+        return self.site, _links_touched(named, self._pending)
 
     def _pages_to_check(self, site: Site, touched: set[str], listed_again: bool) -> Iterable[tuple[PageSpec, bool]]:
         """Each page of the site and whether it must be rendered again.
