@@ -4,7 +4,15 @@
 articles a full generation takes tens of seconds, so the live preview keeps a `Session`:
 
 - **Reading**: a file whose size and modification time are unchanged is not read,
-  parsed or validated again. The records are then linked afresh (linking is cheap).
+  parsed or validated again.
+- **Linking**: when the edited files are articles whose edit changed only texts (see
+  `_shape`: not their date, their references, their themes, nor the dates and names in
+  their chronology), the site keeps its structure: the new records are swapped into the
+  last linked site (`_swap_texts`), and its page list and the pages' keys stay valid.
+  Every list is then as it was: only the pages that read the edited articles are
+  rendered again, not those that only list or count an entity's articles.
+  Any other edit links the records afresh (a second at 10,000 articles) and lists the
+  pages again.
 - **Rendering**: while a page renders, the Jinja environment notes every article and
   entity whose attributes the template reads (`_Recording.getattr`), so each page knows
   the records it depends on. An entity is two dependencies: its own record (its name,
@@ -52,7 +60,8 @@ from generator.model import (
 from generator.open_data import OpenDataMemo, render_open_data
 from generator.pipeline import link_site
 from generator.read import SourceDocument, read_content, read_document
-from generator.render import make_environment, page_specs, render_page
+from generator.render import PageSpec, make_environment, page_specs, render_page
+from generator.schema import Article
 from generator.site_settings import SiteSettings
 from generator.validate import ValidRecord, validate_documents
 from generator.write import WriteReport, write_pages
@@ -75,6 +84,7 @@ class _File:
 
 @dataclass
 class _Page:
+    spec: PageSpec
     key: object
     depends_on: frozenset[str]
 
@@ -90,7 +100,12 @@ class Session:
     rendered: int = 0
     """Pages rendered by the last generation (the others were known to be unchanged); feeds and data files,
     rendered every time, are not counted."""
+    relinked: bool = True
+    """Whether the last generation linked the records afresh; False when it swapped the edited
+    articles' texts into the site it had (`_swap_texts`)."""
 
+    _articles: dict[str, ArticleEntry] = field(default_factory=dict)
+    """The linked site's articles, by their record file."""
     _known: set[str] = field(default_factory=set)
     """The record files the last successful generation read."""
     _pending: set[str] = field(default_factory=set)
@@ -132,50 +147,99 @@ class Session:
         valid, schema_problems = validate_documents([d for d in documents if self.files[d.path].record is None])
         for item in valid:
             self.files[item.document.path].record = item
-        records = sorted(
-            (file.record for file in self.files.values() if file.record is not None),
-            key=lambda item: item.document.path,
-        )
-        site = link_site(records, read_problems + schema_problems)  # raises ContentError: nothing is written
-        site.drafts = [str(draft) for draft in drafts]
-
+        problems = read_problems + schema_problems
         templates_stamp = (_stamp_of(templates_dir), settings)
         redo_all = self.site is None or templates_stamp != self.templates_stamp
+        swapped = None if redo_all or problems else self._texts_swapped()
+        self.relinked = swapped is None
+        listing: set[str] = set()  # the entities listing articles whose texts changed: their feeds show the texts
+        if swapped is None:
+            records = sorted(
+                (file.record for file in self.files.values() if file.record is not None),
+                key=lambda item: item.document.path,
+            )
+            site = link_site(records, problems)  # raises ContentError: nothing is written
+            touched = _touched(self.site, site, self._pending)
+            if self._pending - (self._known & set(self.files)):  # a record was added or removed
+                touched.add(SITE)
+            if self.site is None or self.site.last_update != site.last_update:
+                touched.add(SITE_FRESHNESS)
+        else:
+            site, listing = swapped
+            touched = set(self._pending)
+        site.drafts = [str(draft) for draft in drafts]
+
         if redo_all:
             self.pages.clear()
             self._environment = make_environment(templates_dir, settings, _Recording)
-        touched = _touched(self.site, site, self._pending)
-        if self._pending - (self._known & set(self.files)):  # a record was added or removed
-            touched.add(SITE)
-        if self.site is None or self.site.last_update != site.last_update:
-            touched.add(SITE_FRESHNESS)
         environment = self._environment
         assert isinstance(environment, _Recording)
         pages: dict[str, str] = {}
         kept: list[str] = []
+        for spec, stale in self._pages_to_check(site, touched, listed_again=swapped is None):
+            if not stale:
+                kept.append(spec.path)
+                continue
+            environment.reads = set()
+            pages[spec.path] = render_page(environment, site, spec)
+            self.pages[spec.path].depends_on = frozenset(environment.reads)
+        rendered = len(pages)
+        touched |= listing
+        feeds = render_feeds(site, settings, lambda entity: redo_all or _feed_is_stale(entity, touched))
+        pages |= feeds | render_open_data(site, self._open_data)
+        if settings.url:
+            kept += [feed for entity in site.entities if (feed := feed_path(entity)) and feed not in feeds]
+        # Texts swapped in: the site has the same pages, feeds and data files as the last
+        # generation left in the folder, so there is no file to remove and no need to look.
+        report = write_pages(pages, docs_dir, protected=[content_dir, templates_dir], kept=kept, sweep=swapped is None)
+        report.drafts = site.drafts
+        if site is not self.site:
+            self._articles = {article.source_file: article for article in site.articles}
+        self.site, self.templates_stamp, self.rendered = site, templates_stamp, rendered
+        self._known, self._pending = set(self.files), set()
+        return report
+
+    def _texts_swapped(self) -> tuple[Site, set[str]] | None:
+        """The last site with the edited articles' new texts, and the links of the entities that
+        list them; None if an edit changed more than texts (or a record other than an
+        article's) and the records must be linked afresh."""
+        if self.site is None:
+            return None
+        swaps: list[tuple[ArticleEntry, ValidRecord]] = []
+        for path in self._pending:
+            file, entry = self.files.get(path), self._articles.get(path)
+            item = file.record if file else None
+            if entry is None or item is None or not isinstance(item.record, Article):
+                return None
+            if _shape(item.record) != _shape(entry.record):
+                return None
+            swaps.append((entry, item))
+        for entry, item in swaps:
+            _swap_texts(entry, item)
+        named = {entity for entry, _ in swaps for entity in _named_by(entry)}
+        return self.site, _links_touched(named, self._pending)
+
+    def _pages_to_check(self, site: Site, touched: set[str], listed_again: bool) -> Iterable[tuple[PageSpec, bool]]:
+        """Each page of the site and whether it must be rendered again.
+
+        `listed_again`: the site was linked afresh, so its pages are listed again and each
+        one's key compared with the last. Otherwise the site kept its structure, every page
+        its spec and its key, and only the pages that read a touched record are stale.
+        """
+        if not listed_again:
+            for page in self.pages.values():
+                yield page.spec, bool(page.depends_on & touched)
+            return
         specs = page_specs(site)
         memo: dict[int, object] = {}
         for spec in specs:
             key = (spec.template, _shallow(spec.context, memo))
             known = self.pages.get(spec.path)
-            if known and known.key == key and not (known.depends_on & touched):
-                kept.append(spec.path)
-                continue
-            environment.reads = set()
-            pages[spec.path] = render_page(environment, site, spec)
-            self.pages[spec.path] = _Page(key, frozenset(environment.reads))
+            stale = not (known and known.key == key and not (known.depends_on & touched))
+            self.pages[spec.path] = _Page(spec, key, known.depends_on if known else frozenset())
+            yield spec, stale
         for path in set(self.pages) - {spec.path for spec in specs}:
             del self.pages[path]
-        rendered = len(pages)
-        feeds = render_feeds(site, settings, lambda entity: redo_all or _feed_is_stale(entity, touched))
-        pages |= feeds | render_open_data(site, self._open_data)
-        if settings.url:
-            kept += [feed for entity in site.entities if (feed := feed_path(entity)) and feed not in feeds]
-        report = write_pages(pages, docs_dir, protected=[content_dir, templates_dir], kept=kept)
-        report.drafts = site.drafts
-        self.site, self.templates_stamp, self.rendered = site, templates_stamp, rendered
-        self._known, self._pending = set(self.files), set()
-        return report
 
 
 class _Recording(Environment):
@@ -227,23 +291,87 @@ def _touched(before: Site | None, after: Site, changed: set[str]) -> set[str]:
     """The changed record files, and the links of the entities they add to or remove from."""
     touched = set(changed)
     for site in (before, after):
-        if site is None:
-            continue
-        for entity in site.entities:
-            if entity.source_file in changed:  # a person's country or organisation lists its people
-                linked = (entity.country, entity.organisation, entity.proposer)
-                touched.update(_links(other.source_file) for other in linked if other is not None)
-            items: Iterable[ArticleEntry] = (
-                *entity.articles,
-                *(position.article for position in entity.positions),
-                *(quote.article for quote in entity.quotes),
-                *(figure.article for figure in entity.figures),
-            )
-            if any(article.source_file in changed for article in items) or any(
-                person.source_file in changed for person in entity.people
-            ):
-                touched.add(_links(entity.source_file))
+        if site is not None:
+            touched |= _links_touched(site.entities, changed)
     return touched
+
+
+def _links_touched(entities: Iterable[Entity], changed: set[str]) -> set[str]:
+    """The links of those of `entities` that a changed record is linked to (or is the person of)."""
+    touched: set[str] = set()
+    for entity in entities:
+        if entity.source_file in changed:  # a person's country or organisation lists its people
+            linked = (entity.country, entity.organisation, entity.proposer)
+            touched.update(_links(other.source_file) for other in linked if other is not None)
+        items: Iterable[ArticleEntry] = (
+            *entity.articles,
+            *(position.article for position in entity.positions),
+            *(quote.article for quote in entity.quotes),
+            *(figure.article for figure in entity.figures),
+        )
+        if any(article.source_file in changed for article in items) or any(
+            person.source_file in changed for person in entity.people
+        ):
+            touched.add(_links(entity.source_file))
+    return touched
+
+
+def _named_by(article: ArticleEntry) -> set[Entity]:
+    """Every entity that can list an article: those it names, and the countries and organisations of its people."""
+    named: set[Entity | None] = set(article.entities)
+    for position in article.positions:
+        named |= {position.actor, position.initiative, position.voiced_by}
+    for quote in article.quotes:
+        named |= {quote.speaker, quote.initiative}
+    for figure in article.figures:
+        named |= {figure.stated_by, figure.cited_by, figure.scope}
+    people = [entity for entity in named if entity is not None and entity.kind == "person"]
+    named |= {relative for person in people for relative in (person.country, person.organisation)}
+    return {entity for entity in named if entity is not None}
+
+
+def _shape(article: Article) -> object:
+    """What of an article decides the site's structure: which lists it is in, where, and how they are split.
+
+    Its date, its references, its themes, its positions' roles and dates, and its
+    chronology (event dates and names, which the pages' keys hold, see `_shallow`). Two
+    records of one article with the same shape differ only in texts that the pages
+    showing them read from the record: title, source, summary, quotes, figures,
+    evidence, places.
+    """
+    return (
+        article.draft,
+        article.published,
+        article.countries,
+        article.organisations,
+        article.initiatives,
+        article.people,
+        article.tags,
+        [(event.date, event.name) for event in article.events],
+        [(item.actor, item.initiative, item.role, item.date, item.voiced_by) for item in article.positions],
+        [(quote.speaker, quote.initiative, quote.date) for quote in article.quotes],
+        [(figure.stated_by, figure.cited_by, figure.scope) for figure in article.figures],
+    )
+
+
+def _swap_texts(entry: ArticleEntry, item: ValidRecord) -> None:
+    """Put an article's new record (of the same shape) into its linked entry, in place.
+
+    The entry's positions, quotes, figures and chronology entries are shared with the
+    entities' lists and the site's chronology, so each takes its new record in place.
+    """
+    record = item.record
+    assert isinstance(record, Article)
+    entry.record, entry.summary = record, item.document.body
+    for position, new_position in zip(entry.positions, record.positions, strict=True):
+        position.record = new_position
+    for quote, new_quote in zip(entry.quotes, record.quotes, strict=True):
+        quote.record = new_quote
+    for figure, new_figure in zip(entry.figures, record.figures, strict=True):
+        figure.record = new_figure
+    if record.events:
+        for chronology_entry, event in zip(entry.chronology, record.events, strict=True):
+            chronology_entry.event = event
 
 
 def _shallow(value: object, memo: dict[int, object] | None = None) -> object:

@@ -42,11 +42,15 @@ class WriteReport:
         return "\n".join([f"{pages}; {count}:", *(f"  {draft}" for draft in self.drafts)])
 
 
-def write_pages(pages: dict[str, str], out_dir: Path, protected: list[Path], kept: Collection[str] = ()) -> WriteReport:
+def write_pages(
+    pages: dict[str, str], out_dir: Path, protected: list[Path], kept: Collection[str] = (), sweep: bool = True
+) -> WriteReport:
     """Make `out_dir` hold exactly `pages` (and `kept`); never touch anything under `protected`.
 
     `kept` names pages known to be in `out_dir` already, unchanged since the writer last
     wrote them: the live preview renders only what an edit touched and keeps the rest.
+    `sweep=False` skips looking for files to remove (a walk of 15,000 files): the live
+    preview passes it when the site has exactly the files the last write left.
     """
     _check_output_folder(out_dir, protected)
     kept = frozenset(kept)
@@ -58,6 +62,8 @@ def write_pages(pages: dict[str, str], out_dir: Path, protected: list[Path], kep
         else:
             report.unchanged += 1
     report.unchanged += len(kept)
+    if not sweep:
+        return report
     folders: list[Path] = []
     for folder, _, names in os.walk(out_dir):  # os.walk, not rglob: no stat per file on a 15,000-page site
         folders.append(Path(folder))

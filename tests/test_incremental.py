@@ -58,6 +58,20 @@ def retitle_article(content: Path) -> None:
     replace_line(articles(content)[40], r"^title: '(.*)'$", r"title: '\1 (corrigé)'")
 
 
+def rewrite_article_texts(content: Path) -> None:
+    """Change every kind of text an article holds, and none of what places it in the site's lists."""
+    article = next(
+        path
+        for path in articles(content)
+        if all(f"\n{key}:\n-" in path.read_text("utf-8") for key in ("events", "positions", "quotes", "figures"))
+    )
+    replace_line(article, r"^  evidence: (.*)$", r"  evidence: Preuve reformulée. \1")
+    replace_line(article, r"^  text: (.*)$", r"  text: Citation reformulée, \1")
+    replace_line(article, r"^  measures: (.*)$", r"  measures: mesure reformulée, \1")
+    replace_line(article, r"^  publisher: (.*)$", r"  publisher: Autre éditeur")
+    replace_line(article, r"^---\n(?![\s\S]*^---$)", "---\nUne phrase ajoutée au résumé.\n\n")
+
+
 def redate_article(content: Path) -> None:
     replace_line(articles(content)[3], r"^published: '(\d{4})-\d\d-\d\d'$", r"published: '\1-12-31'")
 
@@ -102,6 +116,7 @@ def retag_article(content: Path) -> None:
 
 EDITS: dict[str, Callable[[Path], None]] = {
     "retitle an article": retitle_article,
+    "rewrite an article's texts": rewrite_article_texts,
     "redate an article": redate_article,
     "drop a country from an article": drop_a_country,
     "rename a person": rename_person,
@@ -162,3 +177,27 @@ def test_a_retitled_article_renders_only_its_dependents_again(corpus: Path, tmp_
     retitle_article(content)
     session.generate(content, TEMPLATES, tmp_path / "docs", PUBLISHED)
     assert 0 < session.rendered < len(first.written) / 4
+
+
+def test_text_edits_keep_the_linked_site_and_other_edits_link_again(corpus: Path, tmp_path: Path) -> None:
+    """Edits that change only texts swap them into the linked site; a later edit of the
+    structure still gives what a fresh generation gives."""
+    content = tmp_path / "content"
+    shutil.copytree(corpus, content)
+    docs = tmp_path / "docs"
+    session = Session()
+    session.generate(content, TEMPLATES, docs, PUBLISHED)
+    steps = [(retitle_article, False), (rewrite_article_texts, False), (redate_article, True), (retitle_article, False)]
+    for number, (edit, relinked) in enumerate(steps):
+        records = {path: path.read_bytes() for path in content.rglob("*.md")}
+        edit(content)
+        for path in content.rglob("*.md"):
+            if records.get(path) != path.read_bytes():
+                os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+        session.generate(content, TEMPLATES, docs, PUBLISHED)
+        assert session.relinked is relinked, edit.__name__
+        fresh = tmp_path / f"fresh-{number}"
+        generate(content, TEMPLATES, fresh, PUBLISHED)
+        assert {page: data for page, (data, _) in snapshot(docs).items()} == {
+            page: data for page, (data, _) in snapshot(fresh).items()
+        }, edit.__name__
