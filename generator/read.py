@@ -20,6 +20,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from generator.errors import Problem
+from generator.parallel import map_in_order
 from generator.yaml_loader import DuplicateFieldError, compose, load
 
 KINDS = ("articles", "countries", "organisations", "initiatives", "people")
@@ -74,9 +75,11 @@ def read_content(content_dir: Path, read: Reader | None = None) -> tuple[list[So
     """Read every `*.md` file under the kind folders of `content_dir`, sorted by path.
 
     `read` reads one file (default: `read_document`); the live preview passes one that
-    remembers the files it has read and reads again only those that changed.
+    remembers the files it has read and reads again only those that changed. The default
+    reads on every core (parallel.py): building the YAML's Python objects is most of the
+    cost of reading, and the documents are cheap to send back. The preview's reader keeps
+    what it learns, so it runs here, in the calling process.
     """
-    read = read or read_document
     documents: list[SourceDocument] = []
     problems: list[Problem] = []
     root = content_dir.parent
@@ -85,6 +88,7 @@ def read_content(content_dir: Path, read: Reader | None = None) -> tuple[list[So
             problems.append(
                 Problem(_relative(entry, root), 0, "", f"unknown folder (expected one of: {', '.join(KINDS)})")
             )
+    files: list[tuple[Path, str, str]] = []
     for kind in KINDS:
         folder = content_dir / kind
         if not folder.is_dir():
@@ -93,12 +97,18 @@ def read_content(content_dir: Path, read: Reader | None = None) -> tuple[list[So
             if path.suffix != ".md":
                 problems.append(Problem(_relative(path, root), 0, "", "not a record: expected a .md file"))
                 continue
-            document, problem = read(path, kind, _relative(path, root))
-            if problem:
-                problems.append(problem)
-            if document:
-                documents.append(document)
+            files.append((path, kind, _relative(path, root)))
+    results = map_in_order(_read_file, files) if read is None else [read(*file) for file in files]
+    for document, problem in results:
+        if problem:
+            problems.append(problem)
+        if document:
+            documents.append(document)
     return documents, problems
+
+
+def _read_file(file: tuple[Path, str, str]) -> tuple[SourceDocument | None, Problem | None]:
+    return read_document(*file)
 
 
 def _visible_files(folder: Path) -> list[Path]:

@@ -1,4 +1,4 @@
-"""Rendering on several cores gives exactly what one process gives, errors included.
+"""Reading and rendering on several cores give exactly what one process gives, errors included.
 
 The tests pretend the machine has two cores and no other thread, so the workers really
 are forked wherever the tests run.
@@ -7,8 +7,10 @@ are forked wherever the tests run.
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +18,7 @@ import pytest
 from generator import markup, parallel
 from generator.errors import ContentError, Problem
 from generator.pipeline import load_site
+from generator.read import read_content, read_document
 from generator.render import render_site
 from generator.site_settings import SiteSettings
 from tests.conftest import GOOD_CONTENT, ROOT
@@ -106,3 +109,27 @@ def test_editor_texts_rendered_ahead_by_workers_are_those_rendered_on_demand(mon
 
     assert rendered_ahead == {text: markup._safe_html(text) for text in texts}
     assert "<script>" not in markup.editor_html(texts[0])
+
+
+@pytest.mark.usefixtures("two_cores")
+def test_records_read_by_workers_are_those_read_in_one_process(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(GOOD_CONTENT, content)
+    for broken in ("not_utf8.md", "invalid_yaml.md", "no_front_matter.md"):  # problems travel back too
+        shutil.copy(ROOT / "tests" / "fixtures" / "bad" / broken, content / "articles" / broken)
+    alone = read_content(content, read_document)
+    pools: list[int] = []
+
+    class CountedPool(ProcessPoolExecutor):
+        def __init__(self, *arguments: Any, **options: Any) -> None:
+            pools.append(1)
+            super().__init__(*arguments, **options)
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", CountedPool)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
+
+    shared = read_content(content)
+
+    assert pools == [1]
+    assert len(shared[1]) == 3
+    assert shared == alone
