@@ -19,6 +19,7 @@ from pathlib import Path
 import frontmatter
 
 from generator.pipeline import Project, generate
+from generator.site_settings import SiteSettings
 
 
 def floor(project: Project) -> None:
@@ -33,10 +34,14 @@ def floor(project: Project) -> None:
 
 
 def full_generation(project: Project) -> None:
-    """Read, validate, link, render and write every page into an empty folder."""
+    """Read, validate, link, render and write every page, feed and data file into an empty folder.
+
+    With the site's settings from mkdocs.yml, as `briefings generate` and the build use
+    them: without a site URL there would be no Atom feeds to render.
+    """
     out = project.root / "build" / "bench-docs"
     shutil.rmtree(out, ignore_errors=True)
-    generate(project.content, project.templates, out)
+    generate(project.content, project.templates, out, SiteSettings.read(project.mkdocs_yml))
 
 
 def main() -> None:
