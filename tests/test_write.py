@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.pipeline import generate
+from generator.write import write_pages
 from tests.conftest import ROOT, copy_project, mkdocs_build, publish_at
 
 TEMPLATES = ROOT / "site_config" / "templates"
@@ -85,3 +86,25 @@ def test_two_builds_of_the_same_content_are_byte_identical(tmp_path: Path, monke
     sitemap = (first / "site" / "sitemap.xml").read_text("utf-8")
     assert sitemap.count("<loc>") > 30
     assert set(re.findall(r"<lastmod>(.*?)</lastmod>", sitemap)) == {"2025-11-23"}  # SOURCE_DATE_EPOCH's day
+
+
+def test_many_pages_written_by_several_threads_land_whole_and_reported_in_order(tmp_path: Path) -> None:
+    """Hundreds of pages in shared new folders: every byte lands, the report lists them sorted."""
+    out = tmp_path / "docs"
+    pages = {f"pays/{n % 7}/p{n:03}.md": f"# Page {n} é\n" * (n % 5 + 1) for n in range(500)}
+    first = write_pages(pages, out, protected=[])
+    assert first.written == sorted(pages) and first.unchanged == 0
+    assert {name: path.read_text("utf-8") for name, path in _pages_in(out).items()} == pages
+    for path in out.rglob("*.md"):
+        os.utime(path, ns=(1, 1))
+
+    changed = {**pages, "pays/3/p010.md": "# Autre\n", "pays/0/p499.md": "# Nouvelle\n"}
+    second = write_pages(changed, out, protected=[])
+    assert second.written == ["pays/0/p499.md", "pays/3/p010.md"]
+    assert second.unchanged == len(pages) - 1
+    untouched = [path for name, path in _pages_in(out).items() if name not in second.written]
+    assert untouched and all(path.stat().st_mtime_ns == 1 for path in untouched)
+
+
+def _pages_in(folder: Path) -> dict[str, Path]:
+    return {path.relative_to(folder).as_posix(): path for path in folder.rglob("*.md")}
