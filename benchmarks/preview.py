@@ -1,11 +1,15 @@
 """The live preview after an edit: how long until `mkdocs serve` shows it, and what it rewrote.
 
 `make serve` runs `mkdocs serve --livereload --dirty` (see the Makefile). The benchmark
-starts it on a free loopback port, waits for the first build, then changes the title of
-one article, as an editor fixing a typo would. The title shows on the article page, the
-indexes and chronologies that list it and the briefings of everything it names, so the
-edit reaches many pages. The clock stops when the served article page shows the new
-title; the generated files whose modification time changed are then counted.
+starts it on a free loopback port, waits for the first build, then makes two edits to
+one article and times each until the served article page shows it:
+
+- its title, as an editor fixing a typo would. The title shows on the article page, the
+  indexes and chronologies that list it and the briefings of everything it names, so the
+  edit reaches many pages; the generated files whose modification time changed are
+  counted. Only the article's texts change, which the preview swaps in (incremental.py);
+- its title again and the role of its first position, as an editor correcting who
+  supported what: the links between records change, and the whole site is linked again.
 """
 
 from __future__ import annotations
@@ -22,12 +26,19 @@ from pathlib import Path
 
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 NEW_TITLE_MARK = "(titre corrigé)"
+RELINK_MARK = "(position corrigée)"
+OTHER_ROLE = {"supports": "opposes"}
+"""The role the second edit gives the first position: "opposes", or "supports" if it was that already."""
 
 
 @dataclass(frozen=True)
 class PreviewMeasure:
     seconds: float
+    """Until a title edit shows."""
     files_rewritten: int
+    """Generated files whose mtime the title edit changed."""
+    relink_seconds: float
+    """Until an edit of a position's role (and of the title, to see it) shows."""
 
 
 def measure_preview_edit(project: Path, first_build_timeout: float = 3_600) -> PreviewMeasure:
@@ -51,22 +62,36 @@ def measure_preview_edit(project: Path, first_build_timeout: float = 3_600) -> P
         docs = project / "build" / "docs"
         before = _mtimes(docs)
         text = article.read_text(encoding="utf-8")
-        title_line = next(line for line in text.splitlines() if line.startswith("title:"))
-        edited = text.replace(title_line, title_line.rstrip("'\"") + f" {NEW_TITLE_MARK}" + title_line[-1], 1)
-        start = time.perf_counter()
-        article.write_text(edited, encoding="utf-8")
-        if not _wait(lambda: NEW_TITLE_MARK in _fetch(base + page_url), 600, step=0.05):
-            raise RuntimeError(f"the edit never showed in the preview; see {project / 'serve.log'}")
-        seconds = time.perf_counter() - start
+        seconds = _time_edit(article, _with_title_mark(text, NEW_TITLE_MARK), NEW_TITLE_MARK, base + page_url, project)
         time.sleep(3)  # a rebuild the writes themselves trigger may still be running
         after = _mtimes(docs)
+        role_line = next(line for line in text.splitlines() if line.strip().startswith("role:"))
+        role = role_line.split(":", 1)[1].strip()
+        relinked = text.replace(role_line, role_line.replace(role, OTHER_ROLE.get(role, "supports")), 1)
+        relink_seconds = _time_edit(article, _with_title_mark(relinked, RELINK_MARK), RELINK_MARK, base + page_url, project)
+        time.sleep(3)
         article.write_text(text, encoding="utf-8")
     finally:
         server.terminate()
         server.wait(timeout=60)
         log.close()
     rewritten = sum(1 for path, mtime in after.items() if before.get(path) != mtime)
-    return PreviewMeasure(seconds, rewritten)
+    return PreviewMeasure(seconds, rewritten, relink_seconds)
+
+
+def _with_title_mark(text: str, mark: str) -> str:
+    """The record with `mark` added at the end of its (quoted) title."""
+    title_line = next(line for line in text.splitlines() if line.startswith("title:"))
+    return text.replace(title_line, title_line.rstrip("'\"") + f" {mark}" + title_line[-1], 1)
+
+
+def _time_edit(article: Path, edited: str, mark: str, page_url: str, project: Path) -> float:
+    """Save `edited` as the article; return the seconds until the served page shows `mark`."""
+    start = time.perf_counter()
+    article.write_text(edited, encoding="utf-8")
+    if not _wait(lambda: mark in _fetch(page_url), 600, step=0.05):
+        raise RuntimeError(f"the edit never showed in the preview; see {project / 'serve.log'}")
+    return time.perf_counter() - start
 
 
 def _article_to_edit(project: Path) -> Path:

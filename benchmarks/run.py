@@ -7,7 +7,8 @@ Everything is measured in one run, on one corpus, so each figure has its baselin
 - build_s: `mkdocs build --strict` from an empty docs folder: generation, MkDocs, Pagefind;
 - mkdocs_plain_s: `mkdocs build --strict` of the same generated pages with the same
   mkdocs.yml, theme and overrides, minus the briefings plugin (so no generation, no Pagefind);
-- incremental_s, files_rewritten: an edit shown by the live preview (preview.py);
+- incremental_s, files_rewritten: a title edit shown by the live preview (preview.py);
+- incremental_relink_s: an edit of who did what (a position's role) shown by the preview;
 - peak_rss_mb: the most memory generation or the full build held at once, all their processes
   together (memory.py: MkDocs, the Pagefind service beside it, rendering workers);
 - site_mb, largest_page_kb: the built site and its heaviest HTML page;
@@ -50,6 +51,7 @@ KEYS = (
     "build_s",
     "mkdocs_plain_s",
     "incremental_s",
+    "incremental_relink_s",
     "files_rewritten",
     "peak_rss_mb",
     "site_mb",
@@ -143,7 +145,11 @@ def run(n: int, repeat: int, work: Path) -> dict[str, float | int]:
     times = ", ".join(f"{found.seconds:.2f}" for found in searches)
     print(f"  search: {search.kilobytes:.0f} KB, median of {times} s, {search.results} results", flush=True)
     preview = measure_preview_edit(project)
-    print(f"  preview: {preview.seconds:.2f} s, {preview.files_rewritten} files rewritten", flush=True)
+    print(
+        f"  preview: title edit {preview.seconds:.2f} s, {preview.files_rewritten} files rewritten; "
+        f"position edit {preview.relink_seconds:.2f} s",
+        flush=True,
+    )
     return {
         "n": n,
         "floor_s": round(floor, 2),
@@ -151,6 +157,7 @@ def run(n: int, repeat: int, work: Path) -> dict[str, float | int]:
         "build_s": round(min(builds), 1),
         "mkdocs_plain_s": round(min(plains), 1),
         "incremental_s": round(preview.seconds, 2),
+        "incremental_relink_s": round(preview.relink_seconds, 2),
         "files_rewritten": preview.files_rewritten,
         "peak_rss_mb": round(max(peaks)),
         "site_mb": round(folder_mb(site), 1),
@@ -179,7 +186,7 @@ def growth_table() -> str:
     )
     header = "| measure | " + " | ".join(f"N={run['n']:,}".replace(",", " ") for run in runs) + " |"
     lines = [header, "| --- |" + " --- |" * len(runs)]
-    lines += [f"| {key} | " + " | ".join(str(run[key]) for run in runs) + " |" for key in KEYS[1:]]
+    lines += [f"| {key} | " + " | ".join(str(run.get(key, "—")) for run in runs) + " |" for key in KEYS[1:]]
     lines.append("| generate_s / floor_s | " + " | ".join(f"{r['generate_s'] / r['floor_s']:.2f}" for r in runs) + " |")
     lines.append(
         "| build_s / mkdocs_plain_s | " + " | ".join(f"{r['build_s'] / r['mkdocs_plain_s']:.2f}" for r in runs) + " |"
