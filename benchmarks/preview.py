@@ -68,7 +68,9 @@ def measure_preview_edit(project: Path, first_build_timeout: float = 3_600) -> P
         role_line = next(line for line in text.splitlines() if line.strip().startswith("role:"))
         role = role_line.split(":", 1)[1].strip()
         relinked = text.replace(role_line, role_line.replace(role, OTHER_ROLE.get(role, "supports")), 1)
-        relink_seconds = _time_edit(article, _with_title_mark(relinked, RELINK_MARK), RELINK_MARK, base + page_url, project)
+        relink_seconds = _time_edit(
+            article, _with_title_mark(relinked, RELINK_MARK), RELINK_MARK, base + page_url, project
+        )
         time.sleep(3)
         article.write_text(text, encoding="utf-8")
     finally:
