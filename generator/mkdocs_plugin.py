@@ -300,9 +300,39 @@ def _watch_with_system_events(server: LiveReloadServer, config: MkDocsConfig, co
         except KeyError:  # MkDocs' way of saying it does not watch it
             continue
     if not server.observer.emitters:  # else a plugin watches something we do not know of: keep polling
-        server.observer = watchdog.observers.Observer()  # type: ignore[assignment]  # MkDocs says PollingObserver
+        server.observer = _ChangesObserver()
     for path in moved:
         server.watch(path)
+
+
+CHANGES = (
+    watchdog.events.FileCreatedEvent,
+    watchdog.events.FileModifiedEvent,
+    watchdog.events.FileDeletedEvent,
+    watchdog.events.FileMovedEvent,
+    watchdog.events.FileClosedEvent,
+)
+"""The file events that mean an edit; MkDocs rebuilds on any event, and ignores folders' own."""
+
+
+class _ChangesObserver(watchdog.observers.Observer):  # type: ignore[misc,valid-type]  # a platform's class
+    """The platform's observer, telling MkDocs only of changes to files.
+
+    inotify also reports a file opened or read and closed. Every rebuild reads mkdocs.yml,
+    so with those events each rebuild set off the next, a core busy for as long as the
+    preview ran, and an edit waited for the rebuild under way. MkDocs' polling never
+    reported reads, and MkDocs schedules its handlers without a filter: the observer adds one.
+    """
+
+    def schedule(
+        self,
+        event_handler: watchdog.events.FileSystemEventHandler,
+        path: str,
+        *,
+        recursive: bool = False,
+        event_filter: list[type[watchdog.events.FileSystemEvent]] | None = None,
+    ) -> object:
+        return super().schedule(event_handler, path, recursive=recursive, event_filter=event_filter or list(CHANGES))
 
 
 def _set_first_build_aside() -> None:

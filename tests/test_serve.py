@@ -159,3 +159,19 @@ def test_a_dirty_rebuild_updates_every_dependent_page_and_no_other(served_dirty:
         assert not re.search(r'href="[^"]*\.md[#"]', html), page  # links to pages not rebuilt resolve too
     assert (site / "sitemap.xml").read_bytes() == sitemap  # the same pages: the first build's sitemap stays
     assert "excluded from the built site" not in log.read_text()
+
+
+def test_the_preview_rebuilds_after_an_edit_and_then_stays_idle(served_dirty: tuple[Path, str, Path]) -> None:
+    """Reading a watched file is not an edit: the system's file events report opens and reads
+    too, and a rebuild that reads mkdocs.yml must not set off the next one."""
+    root, base, log = served_dirty
+    page = f"{base}/pays/kz/"
+    assert wait_for(lambda: "Kazakhstan" in fetch(page), 60), log.read_text()
+    record = root / "content" / "countries" / "kz.md"
+    record.write_text(record.read_text(encoding="utf-8") + "\nPhrase ajoutée pendant l’aperçu.\n", encoding="utf-8")
+    assert wait_for(lambda: "Phrase ajoutée pendant l’aperçu." in fetch(page), 30), log.read_text()
+
+    time.sleep(2)  # the edit's rebuild ends
+    builds = log.read_text().count("Building documentation")
+    time.sleep(4)  # nothing is edited meanwhile
+    assert log.read_text().count("Building documentation") == builds, log.read_text()
