@@ -42,6 +42,7 @@ from typing import Any
 
 from jinja2 import Environment
 
+from generator.collector import cycle_collection_paused
 from generator.drafts import set_drafts_aside
 from generator.errors import Problem
 from generator.feeds import feed_path, render_feeds
@@ -125,7 +126,10 @@ class Session:
         written only where their bytes changed. A briefing's feed is rendered again only
         if the edit touched the entity or its articles.
         """
-        settings = settings or SiteSettings()
+        with cycle_collection_paused():
+            return self._generate(content_dir, templates_dir, docs_dir, settings or SiteSettings())
+
+    def _generate(self, content_dir: Path, templates_dir: Path, docs_dir: Path, settings: SiteSettings) -> WriteReport:
         seen: set[str] = set()
 
         def read(path: Path, kind: str, shown: str) -> tuple[SourceDocument | None, Problem | None]:

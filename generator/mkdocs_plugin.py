@@ -57,6 +57,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from watchdog.observers.polling import PollingObserver
 
+from generator.collector import cycle_collection_paused
 from generator.errors import ContentError
 from generator.incremental import Session
 from generator.pipeline import load_site, write_site
@@ -168,8 +169,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 assert session.site is not None  # set by a generation that succeeded
                 site = session.site
             else:
-                site = load_site(content)
-                report = write_site(site, *folders, settings)
+                with cycle_collection_paused():  # from reading to writing: collector.py says why
+                    site = load_site(content)
+                    report = write_site(site, *folders, settings)
         except ContentError as error:
             for line in error.report().splitlines():
                 log.error(line)

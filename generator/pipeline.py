@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from generator.collector import cycle_collection_paused
 from generator.drafts import DraftStatus, set_drafts_aside
 from generator.errors import ContentError, Problem
 from generator.feeds import render_feeds
@@ -60,10 +61,11 @@ def load_site(content_dir: Path) -> Site:
 
 def load_content(content_dir: Path) -> LinkedContent:
     """Like `load_site`, keeping the documents so later checks can name lines."""
-    documents, read_problems = read_content(content_dir)
-    documents, drafts = set_drafts_aside(documents)
-    records, schema_problems = validate_documents(documents)
-    site = link_site(records, read_problems + schema_problems)
+    with cycle_collection_paused():
+        documents, read_problems = read_content(content_dir)
+        documents, drafts = set_drafts_aside(documents)
+        records, schema_problems = validate_documents(documents)
+        site = link_site(records, read_problems + schema_problems)
     site.drafts = [str(draft) for draft in drafts]
     return LinkedContent(site, {document.path: document for document in documents}, drafts)
 
@@ -84,7 +86,8 @@ def generate(
     content_dir: Path, templates_dir: Path, docs_dir: Path, settings: SiteSettings | None = None
 ) -> WriteReport:
     """Generate the briefing pages, feeds and data files of `content_dir` into `docs_dir`."""
-    return write_site(load_site(content_dir), content_dir, templates_dir, docs_dir, settings)
+    with cycle_collection_paused():  # from reading to writing: collector.py says why
+        return write_site(load_site(content_dir), content_dir, templates_dir, docs_dir, settings)
 
 
 def write_site(
