@@ -33,6 +33,20 @@ def two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
 
 
+def count_pools(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """From now on, work of two items or more goes to a pool; the list grows by one per pool made."""
+    pools: list[int] = []
+
+    class CountedPool(ProcessPoolExecutor):
+        def __init__(self, *arguments: Any, **options: Any) -> None:
+            pools.append(1)
+            super().__init__(*arguments, **options)
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", CountedPool)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
+    return pools
+
+
 @pytest.mark.usefixtures("two_cores")
 def test_results_come_back_in_order_from_several_workers() -> None:
     def slowly(item: int) -> tuple[int, int]:
@@ -81,15 +95,7 @@ def test_pages_rendered_in_workers_are_the_pages_rendered_in_one_process(monkeyp
     site = load_site(GOOD_CONTENT)
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 10**9)
     alone = render_site(site, TEMPLATES, SETTINGS)
-    pools: list[int] = []
-
-    class CountedPool(ProcessPoolExecutor):
-        def __init__(self, *arguments: Any, **options: Any) -> None:
-            pools.append(1)
-            super().__init__(*arguments, **options)
-
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", CountedPool)
-    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
+    pools = count_pools(monkeypatch)
 
     shared = render_site(site, TEMPLATES, SETTINGS)
 
@@ -118,15 +124,7 @@ def test_records_read_by_workers_are_those_read_in_one_process(monkeypatch: pyte
     for broken in ("not_utf8.md", "invalid_yaml.md", "no_front_matter.md"):  # problems travel back too
         shutil.copy(ROOT / "tests" / "fixtures" / "bad" / broken, content / "articles" / broken)
     alone = read_content(content, read_document)
-    pools: list[int] = []
-
-    class CountedPool(ProcessPoolExecutor):
-        def __init__(self, *arguments: Any, **options: Any) -> None:
-            pools.append(1)
-            super().__init__(*arguments, **options)
-
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", CountedPool)
-    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
+    pools = count_pools(monkeypatch)
 
     shared = read_content(content)
 

@@ -86,14 +86,18 @@ def html_of(page: str) -> str:
     return page.removesuffix(".md") + "/index.html"
 
 
-def test_an_edited_record_shows_in_the_served_page(served: tuple[Path, str, Path]) -> None:
-    root, base, log = served
-    page = f"{base}/pays/kz/"
+def add_a_sentence_to_kazakhstan(root: Path, page: str, log: Path) -> None:
+    """Once the preview serves Kazakhstan's briefing, add a sentence to its record; wait until it shows."""
     assert wait_for(lambda: "Kazakhstan" in fetch(page), 60), log.read_text()
-
     record = root / "content" / "countries" / "kz.md"
     record.write_text(record.read_text(encoding="utf-8") + "\nPhrase ajoutée pendant l’aperçu.\n", encoding="utf-8")
     assert wait_for(lambda: "Phrase ajoutée pendant l’aperçu." in fetch(page), 30), log.read_text()
+
+
+def test_an_edited_record_shows_in_the_served_page(served: tuple[Path, str, Path]) -> None:
+    root, base, log = served
+    page = f"{base}/pays/kz/"
+    add_a_sentence_to_kazakhstan(root, page, log)
 
     broken = root / "content" / "countries" / "fr.md"
     broken.write_text("---\ncode: [FR\n---\n", encoding="utf-8")
@@ -165,11 +169,7 @@ def test_the_preview_rebuilds_after_an_edit_and_then_stays_idle(served_dirty: tu
     """Reading a watched file is not an edit: the system's file events report opens and reads
     too, and a rebuild that reads mkdocs.yml must not set off the next one."""
     root, base, log = served_dirty
-    page = f"{base}/pays/kz/"
-    assert wait_for(lambda: "Kazakhstan" in fetch(page), 60), log.read_text()
-    record = root / "content" / "countries" / "kz.md"
-    record.write_text(record.read_text(encoding="utf-8") + "\nPhrase ajoutée pendant l’aperçu.\n", encoding="utf-8")
-    assert wait_for(lambda: "Phrase ajoutée pendant l’aperçu." in fetch(page), 30), log.read_text()
+    add_a_sentence_to_kazakhstan(root, f"{base}/pays/kz/", log)
 
     time.sleep(2)  # the edit's rebuild ends
     builds = log.read_text().count("Building documentation")
