@@ -28,7 +28,7 @@ MKDOCS = Path(sys.executable).parent / "mkdocs"
 NEW_TITLE_MARK = "(titre corrigé)"
 RELINK_MARK = "(position corrigée)"
 OTHER_ROLE = {"supports": "opposes"}
-"""The role the second edit gives the first position: "opposes", or "supports" if it was that already."""
+"""The role the second edit gives the first position: "supports", or "opposes" if it was "supports" already."""
 
 
 @dataclass(frozen=True)
