@@ -2,7 +2,8 @@
 
 Material turns `description` into `<meta name="description">`, and the theme override
 (site_config/overrides/main.html) turns it and `feed` into Open Graph and Twitter card
-tags and an Atom `<link rel="alternate">`. Descriptions come from the page's own content:
+tags and an Atom `<link rel="alternate">`, and an article page's `published` date into
+Open Graph's `article` type and its `article:published_time`. Descriptions come from the page's own content:
 a briefing's overview, an article's summary, otherwise the page's first paragraph; all
 plain text, cut at a word, because link previews and search results show about 160
 characters. Templates may write front matter of their own (tags, hidden sidebars); it
@@ -30,6 +31,9 @@ _NOT_PROSE = re.compile(r"^\s*(?:#|\||[-*+] |\d+\. |!!!|<|\{|\[|>|`|---)")
 def page_meta(page: str, context: dict[str, Any], body: str, settings: SiteSettings) -> dict[str, Any]:
     """Return the front matter keys this module owns for one rendered page."""
     meta: dict[str, Any] = {"description": describe(context, body, settings)}
+    article = context.get("article")
+    if isinstance(article, ArticleEntry):  # shared links to an article are dated: Open Graph's article type
+        meta["published"] = article.published.iso
     feed = SITE_FEED if page == "index.md" else None
     entity = context.get("entity")
     if isinstance(entity, Entity):
