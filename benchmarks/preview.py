@@ -27,8 +27,6 @@ from pathlib import Path
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 NEW_TITLE_MARK = "(titre corrigé)"
 RELINK_MARK = "(position corrigée)"
-OTHER_ROLE = {"supports": "opposes"}
-"""The role the second edit gives the first position: "supports", or "opposes" if it was "supports" already."""
 
 
 @dataclass(frozen=True)
@@ -67,7 +65,8 @@ def measure_preview_edit(project: Path, first_build_timeout: float = 3_600) -> P
         after = _mtimes(docs)
         role_line = next(line for line in text.splitlines() if line.strip().startswith("role:"))
         role = role_line.split(":", 1)[1].strip()
-        relinked = text.replace(role_line, role_line.replace(role, OTHER_ROLE.get(role, "supports")), 1)
+        other_role = "opposes" if role == "supports" else "supports"
+        relinked = text.replace(role_line, role_line.replace(role, other_role), 1)
         relink_seconds = _time_edit(
             article, _with_title_mark(relinked, RELINK_MARK), RELINK_MARK, base + page_url, project
         )

@@ -52,12 +52,15 @@ def map_in_order(
     _WORK = (function, items)
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return [result for batch in pool.map(_run_batch, _batches(len(items), workers)) for result in batch]
+            return [result for batch in pool.map(_run_batch, batches(len(items), workers)) for result in batch]
     finally:
         _WORK = None
 
 
-def _batches(count: int, workers: int) -> list[range]:
+def batches(count: int, workers: int) -> list[range]:
+    """Split `count` items into consecutive ranges, `BATCHES_PER_WORKER` per worker: small enough
+    that no worker waits while another finishes a long batch, few enough that handing them out
+    costs little. The writer's threads (write.py) share them out the same way."""
     size = max(1, -(-count // (workers * BATCHES_PER_WORKER)))
     return [range(start, min(start + size, count)) for start in range(0, count, size)]
 

@@ -88,7 +88,7 @@ def test_two_builds_of_the_same_content_are_byte_identical(tmp_path: Path, monke
     assert set(re.findall(r"<lastmod>(.*?)</lastmod>", sitemap)) == {"2025-11-23"}  # SOURCE_DATE_EPOCH's day
 
 
-def test_many_pages_written_by_several_threads_land_whole_and_reported_in_order(tmp_path: Path) -> None:
+def test_many_pages_in_shared_new_folders_land_whole_and_are_reported_in_order(tmp_path: Path) -> None:
     """Hundreds of pages in shared new folders: every byte lands, the report lists them sorted."""
     out = tmp_path / "docs"
     pages = {f"pays/{n % 7}/p{n:03}.md": f"# Page {n} é\n" * (n % 5 + 1) for n in range(500)}
