@@ -18,8 +18,8 @@ from pathlib import Path
 
 import frontmatter
 
+from generator.output.site_settings import SiteSettings
 from generator.pipeline import Project, generate
-from generator.site_settings import SiteSettings
 
 
 def floor(project: Project) -> None:

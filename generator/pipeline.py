@@ -5,19 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from generator.collector import cycle_collection_paused
-from generator.drafts import DraftStatus, set_drafts_aside
-from generator.errors import ContentError, Problem
-from generator.feeds import render_feeds
-from generator.link import build_site
-from generator.markup import render_editor_texts
-from generator.model import Site
-from generator.open_data import render_open_data
-from generator.read import SourceDocument, read_content
-from generator.render import render_site
-from generator.site_settings import SiteSettings
-from generator.validate import ValidRecord, validate_documents
-from generator.write import WriteReport, write_pages
+from generator.content.drafts import DraftStatus, set_drafts_aside
+from generator.content.errors import ContentError, Problem
+from generator.content.link import build_site
+from generator.content.model import Site
+from generator.content.read import SourceDocument, read_content
+from generator.content.validate import ValidRecord, validate_documents
+from generator.gc_pause import cycle_collection_paused
+from generator.output.feeds import render_feeds
+from generator.output.markup import render_editor_texts
+from generator.output.open_data import render_open_data
+from generator.output.render import render_site
+from generator.output.site_settings import SiteSettings
+from generator.output.write import WriteReport, write_pages
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ def generate(
     content_dir: Path, templates_dir: Path, docs_dir: Path, settings: SiteSettings | None = None
 ) -> WriteReport:
     """Generate the briefing pages, feeds and data files of `content_dir` into `docs_dir`."""
-    with cycle_collection_paused():  # from reading to writing: collector.py says why
+    with cycle_collection_paused():  # from reading to writing: gc_pause.py says why
         return write_site(load_site(content_dir), content_dir, templates_dir, docs_dir, settings)
 
 

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
-from generator.errors import ContentError
+from generator.content.errors import ContentError
+from generator.editors.cli import main
+from generator.output.write import MARKER, UnsafeOutputError, write_pages
 from generator.pipeline import load_site
-from generator.write import MARKER, UnsafeOutputError, write_pages
 from tests.conftest import FIXTURES, GOOD_CONTENT, ROOT
 
 BAD = FIXTURES / "bad"

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check_content
-from generator.cli import main
-from generator.lint import Rule
+from generator.editors.check import check_content
+from generator.editors.cli import main
+from generator.editors.lint import Rule
 from tests.conftest import ROOT
 
 TODAY = dt.date(2026, 11, 23)

@@ -9,9 +9,9 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.cli import main
+from generator.editors.cli import main
+from generator.output.site_settings import SiteSettings
 from generator.pipeline import generate, load_site
-from generator.site_settings import SiteSettings
 from tests.conftest import GOOD_CONTENT, PUBLISHED_URL, ROOT, BuiltSite, copy_project
 
 TEMPLATES = ROOT / "site_config" / "templates"

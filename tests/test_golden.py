@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.output.render import render_site
+from generator.output.site_settings import SiteSettings
 from generator.pipeline import load_site
-from generator.render import render_site
-from generator.site_settings import SiteSettings
 from tests.conftest import GOOD_CONTENT, ROOT
 
 GOLDEN = Path(__file__).parent / "fixtures" / "good" / "expected"

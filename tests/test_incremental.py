@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks.make_corpus import write_corpus
-from generator.incremental import Session
+from generator.output.site_settings import SiteSettings
 from generator.pipeline import generate
-from generator.site_settings import SiteSettings
+from generator.preview.session import Session
 from tests.conftest import ROOT
 
 TEMPLATES = ROOT / "site_config" / "templates"

@@ -15,12 +15,12 @@ from typing import Any
 
 import pytest
 
-from generator.cli import main
-from generator.errors import ContentError
-from generator.ingest.dates import find_publication_date
+from generator.content.errors import ContentError
+from generator.content.schema import Article
+from generator.content.yaml_dialect import load
+from generator.editors.cli import main
+from generator.editors.ingest.printed_dates import find_publication_date
 from generator.pipeline import generate, load_site
-from generator.schema import Article
-from generator.yaml_loader import load
 from tests.conftest import copy_project, mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent

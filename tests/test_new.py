@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check_content
-from generator.cli import main
-from generator.read import read_document
+from generator.content.read import read_document
+from generator.editors.check import check_content
+from generator.editors.cli import main
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from generator.open_data import PositionRows, RecordTexts, positions_csv, records_data, records_json
+from generator.output.open_data import PositionRows, RecordTexts, positions_csv, records_data, records_json
 from generator.pipeline import generate, load_site
 from tests.conftest import GOOD_CONTENT, ROOT, BuiltSite
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mkdocs.utils.meta import get_data
 
-from generator.page_meta import with_front_matter
+from generator.output.front_matter import with_front_matter
 
 HOSTILE = 'Un « été » \x85 NEL \x80 C1 \u2028 LS \u2029 PS "q" \\ x: y # z 😀 \t ---'
 

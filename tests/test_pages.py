@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup, Tag
 
-from generator.dates import PartialDate
+from generator.content.dates import PartialDate
 from generator.pipeline import load_site
 from tests.conftest import ROOT, BuiltSite
 

@@ -15,12 +15,13 @@ from typing import Any
 
 import pytest
 
-from generator import markup, parallel
-from generator.errors import ContentError, Problem
+from generator import parallel
+from generator.content.errors import ContentError, Problem
+from generator.content.read import read_content, read_document
+from generator.output import markup
+from generator.output.render import render_site
+from generator.output.site_settings import SiteSettings
 from generator.pipeline import load_site
-from generator.read import read_content, read_document
-from generator.render import render_site
-from generator.site_settings import SiteSettings
 from tests.conftest import GOOD_CONTENT, ROOT
 
 TEMPLATES = ROOT / "site_config" / "templates"

@@ -10,10 +10,10 @@ import xml.etree.ElementTree as ET
 import yaml
 from bs4 import BeautifulSoup, Tag
 
-from generator.labels import ROLE_LABELS, STATUS_LABELS
+from generator.output.labels import ROLE_LABELS, STATUS_LABELS
+from generator.output.render import render_site
+from generator.output.site_settings import SiteSettings
 from generator.pipeline import load_site
-from generator.render import render_site
-from generator.site_settings import SiteSettings
 from tests.conftest import GOOD_CONTENT, PUBLISHED_URL, REPO_URL, ROOT, BuiltSite
 from tests.test_escaping import to_html
 

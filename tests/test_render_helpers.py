@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import posixpath
 
-from generator.render_helpers import _relative
+from generator.output.helpers import _relative
 
 FOLDERS = [".", "pays", "articles", "articles/2025", "articles/2025/page-2", "pays/kz"]
 PAGES = ["index.md", "pays/kz.md", "pays/index.md", "articles/2025/x.md", "articles/2025/page-2/index.md", "flux.xml"]

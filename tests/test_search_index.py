@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import search_index
-from generator.search_index import SearchIndexer, SearchIndexError
+from generator.mkdocs import search_index
+from generator.mkdocs.search_index import SearchIndexer, SearchIndexError
 
 PAGE = """<!doctype html><html lang="fr"><head><title>{title}</title></head>
 <body><nav>Menu du site</nav><main data-pagefind-body><h1>{title}</h1><p>{text}</p></main></body></html>"""

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import ContentError
+from generator.content.errors import ContentError
+from generator.output.render import render_site
 from generator.pipeline import load_site
-from generator.render import render_site
 from tests.conftest import GOOD_CONTENT, ROOT
 
 
@@ -17,7 +17,7 @@ from tests.conftest import GOOD_CONTENT, ROOT
     ("line", "expected"),
     [
         ("# {{ country.name | md }", "template error: unexpected '}'"),
-        ("# {{ country.nom | md }}", "template error: 'generator.model.Entity object' has no attribute 'nom'"),
+        ("# {{ country.nom | md }}", "template error: 'generator.content.model.Entity object' has no attribute 'nom'"),
     ],
     ids=["syntax", "undefined"],
 )

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.output.write import write_pages
 from generator.pipeline import generate
-from generator.write import write_pages
 from tests.conftest import ROOT, copy_project, mkdocs_build, publish_at
 
 TEMPLATES = ROOT / "site_config" / "templates"

@@ -1,0 +1,256 @@
+"""The record types: one class per kind of file, one typed, described line per field.
+
+Unknown keys are errors (`extra="forbid"`), so a misspelt `contries:` is caught instead of
+silently ignored. Validators normalise once, here at the boundary: country codes upper
+case, lists deduplicated in order, text stripped. Templates never branch on input shape.
+Cross-file checks (does this id exist?) belong to `model.py`, which sees every record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from enum import StrEnum
+from typing import Annotated, Literal
+
+import pycountry
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    StringConstraints,
+)
+from slugify import slugify
+
+from generator.content.dates import PartialDate
+
+
+@functools.cache
+def slug_of(value: str) -> str:
+    """Slugify with a memory: 10,000 articles repeat the same few thousand ids."""
+    return str(slugify(value))
+
+
+@functools.cache
+def _is_country_code(code: str) -> bool:
+    return len(code) == 2 and pycountry.countries.get(alpha_2=code) is not None
+
+
+def _check_slug(value: str) -> str:
+    if slug_of(value) != value:
+        raise ValueError(f"expected a lowercase slug such as {slugify(value) or 'mon-identifiant'!r}, got {value!r}")
+    return value
+
+
+def check_country_code(value: str) -> str:
+    code = value.strip().upper()
+    if not _is_country_code(code):
+        raise ValueError(f"expected an ISO 3166-1 alpha-2 country code such as 'FR', got {value!r}")
+    return code
+
+
+def _check_entity_ref(value: str) -> str:
+    """An actor is a country code (two letters) or a registry id (a slug)."""
+    if re.fullmatch(r"[A-Za-z]{2}", value.strip()):
+        return check_country_code(value)
+    return _check_slug(value)
+
+
+def _check_tag(value: str) -> str:
+    """Tags become page labels and links: plain words only."""
+    if not re.fullmatch(r"\w[\w '’-]{0,59}", value):
+        raise ValueError(
+            f"expected a tag of letters, digits, spaces, hyphens or apostrophes (60 at most), got {value!r}"
+        )
+    return value
+
+
+def _check_language(value: str) -> str:
+    if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]+)*", value):
+        raise ValueError(f"expected a language code such as 'fr' or 'en', got {value!r}")
+    return value
+
+
+def _unique(values: list[str]) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+def _as_list(value: object) -> object:
+    """Let editors write a single value where a list is expected."""
+    return [value] if isinstance(value, str) else value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_slug)]
+CountryCode = Annotated[str, AfterValidator(check_country_code)]
+EntityRef = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_entity_ref)]
+Tag = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_tag)]
+LanguageCode = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_language)]
+
+
+# Lists given as a list or a single value, deduplicated in order.
+TextList = Annotated[list[Text], BeforeValidator(_as_list), AfterValidator(_unique)]
+SlugList = Annotated[list[Slug], BeforeValidator(_as_list), AfterValidator(_unique)]
+CodeList = Annotated[list[CountryCode], BeforeValidator(_as_list), AfterValidator(_unique)]
+TagList = Annotated[list[Tag], BeforeValidator(_as_list), AfterValidator(_unique)]
+
+
+class Record(BaseModel):
+    """Common settings: unknown keys are errors, values are checked strictly enough."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Role(StrEnum):
+    """How an actor stands on an initiative."""
+
+    # Declaration order is the order of a "who stands where" table.
+    proposes = "proposes"
+    hosts = "hosts"
+    signs = "signs"
+    joins = "joins"
+    supports = "supports"
+    opposes = "opposes"
+
+
+class Status(StrEnum):
+    """Where an initiative stands."""
+
+    proposed = "proposed"
+    in_preparation = "in_preparation"
+    adopted = "adopted"
+    in_force = "in_force"
+    ongoing = "ongoing"
+    abandoned = "abandoned"
+
+
+class Country(Record):
+    """A country briefing's registry entry; its French name comes from Babel."""
+
+    code: CountryCode = Field(description="ISO 3166-1 alpha-2 code, e.g. KZ.")
+    aliases: TextList = Field(default_factory=list, description="Other names and adjectives, FR and EN.")
+
+
+class Organisation(Record):
+    """An international or regional organisation."""
+
+    name: Text = Field(description="Full French name.")
+    short_name: Text | None = Field(None, description="Acronym or short name, e.g. ASEAN.")
+    kind: Text | None = Field(None, description="What kind of body it is, in French.")
+    seat: Text | None = Field(None, description="Where it is headquartered.")
+    aliases: TextList = Field(default_factory=list, description="Other names, FR and EN.")
+
+
+class Initiative(Record):
+    """A proposal, declaration, programme or body that actors take positions on."""
+
+    name: Text = Field(description="Full French name.")
+    short_name: Text | None = Field(None, description="Short name used in tables.")
+    proposer: EntityRef | None = Field(None, description="Country code or organisation id.")
+    announced: PartialDate | None = Field(None, description="When it was first announced.")
+    status: Status = Field(
+        description="Where it stands now: proposed, in_preparation, adopted, in_force, ongoing or abandoned."
+    )
+    seat: Text | None = Field(None, description="Seat or venue, if any.")
+    aliases: TextList = Field(default_factory=list, description="Other names, FR and EN.")
+
+
+class Person(Record):
+    """A person quoted or acting in the articles."""
+
+    name: Text = Field(description="Name as usually written in French.")
+    role: Text = Field(description="Office held at the time of the reports.")
+    country: CountryCode = Field(description="Code of the country the person speaks for, e.g. KZ.")
+    organisation: Slug | None = Field(None, description="Organisation id, if the person speaks for one.")
+    aliases: TextList = Field(default_factory=list, description="Spelling variants.")
+
+
+class Source(Record):
+    """Where an article was published and when we captured it."""
+
+    publisher: Text = Field(description="Publisher as printed, e.g. French.china.org.cn.")
+    agency: Text | None = Field(None, description="News agency credited, if any.")
+    author: Text | None = Field(None, description="Byline, if any.")
+    url: HttpUrl | None = Field(None, description="Address of the original; only a URL really known.")
+    language: LanguageCode = Field(description="Language of the original, e.g. fr.")
+    retrieved: dt.date = Field(description="Day the article was captured, YYYY-MM-DD.")
+    capture: Text | None = Field(None, description="Id of the raw capture file.")
+
+
+class Event(Record):
+    """Something that happened, dated on its own: it may predate the publication."""
+
+    name: Text = Field(description="What happened, in French.")
+    date: PartialDate = Field(description="When it happened.")
+    place: Text | None = Field(None, description="Where it happened.")
+
+
+class Position(Record):
+    """An actor's stance on an initiative, as the article shows it."""
+
+    actor: EntityRef = Field(description="Country code or organisation id.")
+    initiative: Slug = Field(description="Initiative id.")
+    role: Role = Field(description="proposes, supports, joins, signs, hosts or opposes.")
+    date: PartialDate | None = Field(None, description="When the stance was taken (not the publication date).")
+    voiced_by: Slug | None = Field(None, description="Person id of who expressed it.")
+    evidence: Text | None = Field(None, description="Short quote from the article that shows it.")
+
+
+class Quote(Record):
+    """A short, attributed quotation."""
+
+    speaker: Slug = Field(description="Person id.")
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400)] = Field(
+        description="The words, verbatim and short."
+    )
+    language: LanguageCode = Field("fr", description="Language of the quote as given.")
+    date: PartialDate | None = Field(None, description="When it was said.")
+    reported: bool = Field(False, description="True when the article gives it in indirect speech.")
+    initiative: Slug | None = Field(None, description="Initiative it is about, if any.")
+
+
+class Figure(Record):
+    """A key figure: a number, what it measures and who stated it."""
+
+    value: Annotated[float, Field(allow_inf_nan=False)] = Field(description="The number as reported.")
+    unit: Text = Field(description="Unit, e.g. 'milliards de dollars' or '%'.")
+    measures: Text = Field(description="What the number measures, in French.")
+    qualifier: Literal["more_than", "about", "up_to", "less_than"] | None = Field(
+        None, description="How exact the number is."
+    )
+    year: Annotated[int, Field(ge=1900, le=2200)] | None = Field(None, description="Year the figure is for.")
+    stated_by: EntityRef | None = Field(None, description="Person, organisation or country id.")
+    cited_by: Slug | None = Field(None, description="Person id of who quoted the figure.")
+    scope: EntityRef | None = Field(None, description="Country or organisation the figure is about.")
+
+
+class Article(Record):
+    """One curated news article: facts, positions and our own summary (the body)."""
+
+    draft: bool = Field(False, description="True while an editor is still checking it: kept off the site.")
+    title: Text = Field(description="Headline as published.")
+    published: PartialDate = Field(description="Publication date as printed: YYYY-MM-DD, YYYY-MM or YYYY.")
+    source: Source = Field(description="Where the article was published and when it was captured.")
+    countries: CodeList = Field(default_factory=list, description="Country codes involved.")
+    organisations: SlugList = Field(default_factory=list, description="Organisation ids involved.")
+    initiatives: SlugList = Field(default_factory=list, description="Initiative ids involved.")
+    people: SlugList = Field(default_factory=list, description="Person ids involved.")
+    events: list[Event] = Field(default_factory=list, description="Dated events the article reports.")
+    positions: list[Position] = Field(default_factory=list, description="Who stands where.")
+    quotes: list[Quote] = Field(default_factory=list, description="Short attributed quotations.")
+    figures: list[Figure] = Field(default_factory=list, description="Key figures.")
+    tags: TagList = Field(default_factory=list, description="Topics, in French.")
+
+
+SCHEMAS: dict[str, type[Record]] = {
+    "articles": Article,
+    "countries": Country,
+    "organisations": Organisation,
+    "initiatives": Initiative,
+    "people": Person,
+}
+"""The record type of each content folder."""

@@ -1,0 +1,1 @@
+"""The editors' commands: `briefings` (cli), `check`, the lints, `new` skeletons and `ingest`."""

@@ -1,0 +1,82 @@
+"""The `briefings ingest` subcommand: arguments, the draft's destination, messages."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from generator.editors.ingest.capture import CaptureError, read_capture
+from generator.editors.ingest.guesses import default_path, make_draft
+from generator.editors.ingest.record import render_record
+
+
+def add_ingest_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Declare `briefings ingest FILE [-o PATH | -o -]`."""
+    parser = commands.add_parser(
+        "ingest",
+        help="turn a captured article (text or HTML) into a draft record",
+        description="Read a captured article (plain text copied from a web page, or a saved HTML page) and write "
+        "a draft article record: title, publication date, publisher, language and the countries, organisations, "
+        "initiatives and people the text names, each marked 'à vérifier'. The summary is left for you to write. "
+        "The draft has 'draft: true', which keeps it off the site until you remove that line. "
+        "An existing file is never overwritten.",
+    )
+    parser.add_argument("capture", type=Path, metavar="FILE", help="the captured article (.txt or .html, UTF-8)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="where to write the draft; '-' for standard output "
+        "(default: PROJECT/content/articles/<year>/<date>-<title words>.md)",
+    )
+    parser.add_argument("--project", type=Path, default=Path.cwd(), help="project folder (default: .)")
+    parser.add_argument(
+        "--retrieved",
+        type=dt.date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="day the article was captured (default: today)",
+    )
+    parser.set_defaults(run=run_ingest)
+
+
+def run_ingest(arguments: argparse.Namespace, today: dt.date) -> int:
+    """Write the draft; return the exit status."""
+    content_dir = arguments.project / "content"
+    if arguments.output is None and not content_dir.is_dir():
+        print(
+            f"error: {content_dir} is not a folder: run ingest in the project folder, "
+            "name it with --project PATH, or write the draft elsewhere with -o PATH",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        capture = read_capture(arguments.capture)
+    except CaptureError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    draft = make_draft(capture, content_dir, arguments.retrieved or today)
+    record = render_record(draft)
+    if arguments.output == "-":
+        sys.stdout.write(record)
+        return 0
+    target = Path(arguments.output) if arguments.output else default_path(content_dir, draft)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("x", encoding="utf-8") as stream:
+            stream.write(record)
+    except FileExistsError:
+        print(
+            f"error: {target} already exists; ingest never overwrites a file. "
+            "Choose another path with -o PATH, or -o - to print the draft.",
+            file=sys.stderr,
+        )
+        return 1
+    except OSError as error:
+        print(f"error: cannot write {target}: {error.strerror}", file=sys.stderr)
+        return 1
+    shown = target.resolve().relative_to(Path.cwd()) if target.resolve().is_relative_to(Path.cwd()) else target
+    print(f"Draft written to {shown}: check every 'à vérifier' line, fill in 'à compléter', write the summary,")
+    print("then remove 'draft: true' to publish it.")
+    return 0

@@ -1,0 +1,144 @@
+"""Find the registries' countries, organisations, initiatives and people in an article.
+
+Every name an entry answers to is searched for: its name, short name and aliases (which
+hold adjectives such as "kazakh" or "sud-coréen"), and for countries the French and
+English names Babel gives. Babel also names the countries that have no entry yet, so a
+mention of "Japon" is reported as a registry entry to create rather than lost. Matching
+ignores accents and, except for acronyms and other short names ("US", "Xi"), case;
+lowercase adjectives also match their plural, and capitalised country and person names
+only match capitalised text ("Réunion" is not "réunion"). Where names overlap the longest
+wins, so "Conférence des Nations unies sur le commerce et le développement" is UNCTAD, not
+the UN. What the registries do not know is left to `new_names.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import pycountry
+from babel import Locale
+
+from generator.content.read import read_content
+from generator.content.schema import Country, Initiative, Organisation, Person
+from generator.content.validate import validate_documents
+from generator.editors.ingest.folding import fold, fold_lower
+from generator.editors.ingest.new_names import find_new_names
+
+KINDS = ("countries", "organisations", "initiatives", "people")
+_PROPER_NAMES = ("countries", "people")
+"""Kinds whose capitalised names only match capitalised text."""
+
+
+@dataclass(frozen=True)
+class Name:
+    """One name an entity answers to."""
+
+    kind: str
+    id: str
+    text: str
+    registered: bool = True
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """An entity found in the text, with the names it was found under."""
+
+    kind: str
+    id: str
+    mentions: Counter[str]
+    first: int
+    registered: bool
+
+    @property
+    def count(self) -> int:
+        return sum(self.mentions.values())
+
+
+@dataclass(frozen=True)
+class Findings:
+    """What the text names: known entities per kind, countries without an entry, new names."""
+
+    suggestions: dict[str, list[Suggestion]] = field(default_factory=dict)
+    unregistered_countries: list[Suggestion] = field(default_factory=list)
+    new_names: list[tuple[str, int]] = field(default_factory=list)
+
+
+def registry_names(content_dir: Path) -> list[Name]:
+    """Return every name of every valid registry entry, and Babel's names of all countries."""
+    documents, _ = read_content(content_dir) if content_dir.is_dir() else ([], [])
+    records, _ = validate_documents([document for document in documents if document.kind != "articles"])
+    names: list[Name] = []
+    registered_codes: set[str] = set()
+    for item in records:
+        record, kind = item.record, item.document.kind
+        if isinstance(record, Country):
+            registered_codes.add(record.code)
+            names += [Name(kind, record.code, alias) for alias in record.aliases]
+        elif isinstance(record, Organisation | Initiative):
+            texts = [record.name, record.short_name, *record.aliases]
+            names += [Name(kind, item.document.stem, text) for text in texts if text]
+        elif isinstance(record, Person):
+            names += [Name(kind, item.document.stem, text) for text in [record.name, *record.aliases]]
+    for code, country_names in _babel_country_names().items():
+        names += [Name("countries", code, text, code in registered_codes) for text in country_names]
+    return names
+
+
+def find_entities(text: str, names: list[Name]) -> Findings:
+    """Find every name in `text`; report each entity once, most mentioned first."""
+    folded, lowered = fold(text), fold_lower(text)
+    matches: list[tuple[int, int, Name]] = []
+    for name in names:
+        pattern, case_sensitive = _pattern(name.text)
+        matches += [
+            (match.start(), match.end(), name)
+            for match in pattern.finditer(folded if case_sensitive else lowered)
+            if not (name.kind in _PROPER_NAMES and name.text[0].isupper() and not text[match.start()].isupper())
+        ]
+    taken: list[tuple[int, int]] = []
+    mentions: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    first: dict[tuple[str, str], int] = {}
+    registered: dict[tuple[str, str], bool] = {}
+    for start, end, name in sorted(matches, key=lambda match: (match[0] - match[1], match[0])):
+        if any(start < other_end and other_start < end for other_start, other_end in taken):
+            continue
+        taken.append((start, end))
+        key = (name.kind, name.id)
+        mentions[key][" ".join(text[start:end].split())] += 1
+        first[key] = min(first.get(key, start), start)
+        registered[key] = name.registered
+    found = [
+        Suggestion(kind, id_, mentions[kind, id_], first[kind, id_], registered[kind, id_]) for kind, id_ in mentions
+    ]
+    ranked = sorted(found, key=lambda suggestion: (-suggestion.count, suggestion.first))
+    return Findings(
+        suggestions={kind: [s for s in ranked if s.kind == kind and s.registered] for kind in KINDS},
+        unregistered_countries=[s for s in ranked if not s.registered],
+        new_names=find_new_names(text, taken),
+    )
+
+
+@cache
+def _pattern(alias: str) -> tuple[re.Pattern[str], bool]:
+    """Compile an alias; acronyms and names of three letters or fewer keep their case."""
+    folded = fold(alias.strip())
+    case_sensitive = len(folded) <= 3 or folded.isupper()
+    body = r"\s+".join(re.escape(word) for word in (folded if case_sensitive else folded.lower()).split())
+    plural = "s?" if alias.islower() else ""
+    return re.compile(rf"(?<!\w){body}{plural}(?!\w)"), case_sensitive
+
+
+@cache
+def _babel_country_names() -> dict[str, tuple[str, ...]]:
+    """French and English names of every ISO 3166-1 country, from Babel's locale data."""
+    french, english = Locale("fr").territories, Locale("en").territories
+    return {
+        country.alpha_2: tuple(
+            dict.fromkeys(name for name in (french.get(country.alpha_2), english.get(country.alpha_2)) if name)
+        )
+        for country in pycountry.countries
+    }

@@ -1,0 +1,97 @@
+"""List the names an article gives that no registry entry answers to.
+
+Two shapes of name are looked for. Runs of capitalised words ("Meridian Safety Network",
+"Cho Tae-yul") and acronyms, as English and personal names are written, with the words
+that start a sentence or a title ("Selon", "Président") taken off. And French institutional
+names, capitalised on their first word only ("la Conférence mondiale sur l'intelligence
+artificielle à Shanghai"), found by their head word in the middle of a sentence and read
+up to the next verb, preposition of place or punctuation; it may contain a registry name
+("Forum de l'avenir de l'ASEAN"), but one that starts inside a registry name is part of
+that name, not a new one. These are leads for the
+editor, not facts: "Central Asian" will come up too, and the editor ignores it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from generator.editors.ingest.folding import fold, fold_lower, folded_words
+
+_CAPITALISED_RUN = re.compile(
+    r"(?<![\w'’-])(?:[A-ZÀ-ÖØ-Þ][\w-]*\w(?:\s+(?:(?:de|du|des|of|the|for|on|pour|sur)\s+(?:la\s+|l['’])?)?"
+    r"[A-ZÀ-ÖØ-Þ][\w-]*\w)+|[A-Z]{3,8}\b)"
+)
+_ACRONYM = re.compile(r"[A-Z]{3,8}")
+_LEADING_WORDS = folded_words(
+    """a an and at but by for from in on the this that these le la les l un une des du de en et dans par pour
+    selon lors après avant mais cette ce ces son sa ses leur leurs il elle ils elles m mme mr mrs ms dr président
+    présidente premier première ministre vice-ministre president prime minister secretary general chef porte-parole
+    monsieur madame sir lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday
+    saturday sunday république republic"""
+)
+"""Words that start a sentence or a title rather than a name: "Selon Sun Weidong" is "Sun Weidong"."""
+_INSTITUTION = re.compile(
+    r"(?<![\w-])(?:Forum|Conférence|Sommet|Organisation|Agence|Conseil|Commission|Comité|Assemblée|Alliance|"
+    r"Partenariat|Déclaration|Initiative|Programme|Pacte|Charte|Convention|Traité|Accord|Stratégie|Plan|Code|Fonds|"
+    r"Banque|Institut|Réseau|Centre|Observatoire|Union|Association|Fédération|Office)(?![\w-])"
+)
+_INSTITUTION_MAX_WORDS = 9
+_INSTITUTION_STOPS = folded_words(
+    """à a au aux et ou est sont était ont qui que dont dans avec lors par selon depuis pendant entre vers chez
+    où ce cette ces il elle ils elles se s'est a-t-il"""
+)
+_INSTITUTION_CONNECTORS = folded_words("de du des d' l' la le les sur pour en")
+_TRAILING_YEAR = re.compile(r"\s+\d{4}$")
+
+
+def find_new_names(text: str, known: list[tuple[int, int]]) -> list[tuple[str, int]]:
+    """Return the names outside the `known` spans of `text`, with their counts, most frequent first."""
+    found: dict[int, str] = {}
+    for match in _CAPITALISED_RUN.finditer(text):
+        if any(match.start() < end and start < match.end() for start, end in known):
+            continue
+        words = match[0].split()
+        while words and fold_lower(words[0].rstrip(".")).strip("'") in _LEADING_WORDS:
+            words = words[1:]
+        while words and fold_lower(words[-1]) in _LEADING_WORDS:
+            words = words[:-1]
+        if len(words) >= 2 or (len(words) == 1 and _ACRONYM.fullmatch(words[0])):
+            found[match.start()] = " ".join(words)
+    for match in _INSTITUTION.finditer(text):
+        start = match.start()
+        if start in found or any(begin <= start < end for begin, end in known) or not _mid_sentence(text, start):
+            continue
+        words = _institution_words(text[start:])
+        if len(words) >= 2:
+            found[start] = " ".join(words)
+    # One entry per name, however its apostrophes are typed and whether or not a year follows it.
+    shown: dict[str, str] = {}
+    counts: Counter[str] = Counter()
+    for _, name in sorted(found.items()):
+        key = _TRAILING_YEAR.sub("", fold(name))
+        shown.setdefault(key, _TRAILING_YEAR.sub("", name))
+        counts[key] += 1
+    # Counter keeps first-mention order, and sorted() is stable: ties stay in text order.
+    return [(shown[key], count) for key, count in sorted(counts.items(), key=lambda item: -item[1])]
+
+
+def _mid_sentence(text: str, position: int) -> bool:
+    """A capital after a lowercase word or an elision ("la Conférence", "l'Organisation")."""
+    before = text[:position].rstrip()
+    return bool(before) and (before[-1].islower() or before[-1] in "'’")
+
+
+def _institution_words(text: str) -> list[str]:
+    """The words of an institution's name: stop at punctuation, a verb or a preposition of place."""
+    words: list[str] = []
+    for word in text.split()[:_INSTITUTION_MAX_WORDS]:
+        bare = word.rstrip('.,;:!?»)"')
+        if not bare or fold_lower(bare) in _INSTITUTION_STOPS:
+            break
+        words.append(bare)
+        if bare != word:
+            break
+    while words and fold_lower(words[-1]) in _INSTITUTION_CONNECTORS:
+        words.pop()
+    return words

@@ -1,0 +1,1 @@
+"""MkDocs integration: the plugin's hooks, the preview's file watching and Pagefind's search index."""

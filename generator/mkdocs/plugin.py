@@ -1,0 +1,376 @@
+"""MkDocs plugin: regenerate the briefing pages before every build and every live reload.
+
+`on_config` runs before MkDocs lists the docs folder and before it empties the site
+folder, so a content problem aborts `mkdocs build` with the last good site still in
+place; under `mkdocs serve` the problems are printed and the last good pages stay served.
+Add `content/` and `site_config/templates/` to `watch:` in mkdocs.yml for live reload.
+Each page goes to Pagefind's indexer as soon as it is rendered (`on_post_page`); the search
+index is written after the build (`on_post_build`). List pages (front matter `search:
+exclude`, see the templates' list_page macro) are not sent: Pagefind would parse them only to
+find no `data-pagefind-body` (main.html leaves it out of them).
+
+"Edit this page" links open the record a page is made from, not the generated Markdown:
+the plugin takes `repo_url` and `edit_uri` (the folder of mkdocs.yml in the repository,
+e.g. `edit/main/`), sets each page's `edit_url` to that plus the record's path, and leaves
+pages made from many records (indexes, home, chronology, matrix) without one.
+
+Under `mkdocs serve`, which rebuilds in the same process after every edit, generation is
+incremental (see `generator/preview/`) and only the first build is indexed for search. `make
+serve` adds `--dirty`, so MkDocs too rebuilds only the pages whose Markdown changed. At
+15,000 pages MkDocs' own bookkeeping would still take seconds per edit, so the preview
+also (see `_PreviewBuilds`):
+
+- stops MkDocs from watching the docs folder: only the plugin writes there, from content/
+  and the templates, which are watched; watching it made every edit build twice and
+  polled 15,000 files twice a second;
+- has the system tell of edits (inotify, FSEvents…) instead of MkDocs' polling of the
+  12,500 record files (`_watch_with_system_events`);
+- lets MkDocs process only the pages the generator rewrote since the last build, plus the
+  nav's pages: the others are marked excluded for that build, which keeps every link to
+  them resolving to their address, and the sitemap (the same list of pages) is kept;
+- keeps the theme's compiled templates from one rebuild to the next;
+- after the first build, keeps the garbage collector off the session's millions of
+  long-lived objects (`_set_first_build_aside`).
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin
+
+import watchdog.events
+import watchdog.observers
+from jinja2 import Environment
+from jinja2.bccache import Bucket, BytecodeCache
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from watchdog.observers.polling import PollingObserver
+
+from generator.content.errors import ContentError
+from generator.gc_pause import cycle_collection_paused
+from generator.mkdocs.search_index import SearchIndexer, SearchIndexError
+from generator.output.site_settings import SiteSettings
+from generator.pipeline import load_site, write_site
+from generator.preview.session import Session
+
+log = logging.getLogger("mkdocs.plugins.briefings")
+
+_PREVIEW_SESSIONS: dict[tuple[Path, Path, Path], Session] = {}
+"""Incremental generation sessions of `mkdocs serve`, which rebuilds in the same process."""
+
+
+@dataclass
+class _PreviewBuilds:
+    """What `mkdocs serve` built into one site folder, so that a rebuild processes only what changed."""
+
+    pages: frozenset[str] | None = None
+    """The documentation pages of the last build that succeeded; None before the first."""
+    pending: set[str] = field(default_factory=set)
+    """Generated files written since the last build that succeeded: MkDocs has yet to build them."""
+    indexed: bool = False
+    """Whether Pagefind has indexed the site folder (once: indexing 15,000 pages takes minutes)."""
+
+
+_PREVIEWS: dict[Path, _PreviewBuilds] = {}
+"""The preview's builds, by site folder."""
+
+
+class _LinksToKeptPages(logging.Filter):
+    """Silence MkDocs' note on each link to a page left out of a partial rebuild.
+
+    The page is still in the site, from an earlier build, and the link resolves to it;
+    a listing page links to 50 of them, and the notes would bury the preview's log.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().endswith("which is excluded from the built site.")
+
+
+class _CompiledTemplates(BytecodeCache):
+    """The theme's templates as compiled by the last preview build.
+
+    MkDocs makes a new theme environment for each rebuild, and compiling Material's
+    templates again took a few tenths of a second per edit. Jinja checks each entry
+    against its template's source, so an edited template is compiled again.
+    """
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if (code := self.compiled.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_THEME_TEMPLATES = _CompiledTemplates()
+
+_PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
+_LINKS_TO_KEPT_PAGES = _LinksToKeptPages()
+
+
+class BriefingsConfig(Config):
+    content_dir = config_options.Dir(exists=True)
+    """Folder of the records, relative to mkdocs.yml."""
+    templates_dir = config_options.Dir(exists=True)
+    """Folder of the page templates, relative to mkdocs.yml."""
+
+
+class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+    """Generate the docs folder from the records."""
+
+    command = "build"
+    """The mkdocs command running: "build", "serve" or "gh-deploy"."""
+    dirty = False
+    """Whether MkDocs builds only the pages whose Markdown is newer than their HTML (`--dirty`)."""
+
+    edit_urls: dict[str, str]
+    """The edit link of each generated page made from one record, by its path in the docs folder."""
+    built_pages: frozenset[str] = frozenset()
+    """The documentation pages of the build running."""
+    indexer: SearchIndexer | None = None
+    """Pagefind, taking each page as MkDocs renders it (see search_index.py)."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command, self.dirty = command, dirty
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+        server.unwatch(config.docs_dir)  # generated from content/ and the templates, which are watched
+        _watch_with_system_events(server, config, Path(self.config.content_dir))
+        return server
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        content, templates = Path(self.config.content_dir), Path(self.config.templates_dir)
+        edit_base = _edit_base(config)
+        # MkDocs would link every page to its generated file under docs_dir; the links are ours.
+        config.edit_uri = config.edit_uri_template = None
+        self.edit_urls = {}
+        settings = SiteSettings.from_mkdocs(config)
+        folders = (content, templates, Path(config.docs_dir))
+        started = time.perf_counter()
+        try:
+            if self.command == "serve":  # MkDocs makes a new plugin per rebuild; the session outlives it
+                session = _PREVIEW_SESSIONS.setdefault(folders, Session())
+                report = session.generate(*folders, settings)
+                _PREVIEWS.setdefault(Path(config.site_dir), _PreviewBuilds()).pending.update(report.written)
+                assert session.site is not None  # set by a generation that succeeded
+                site = session.site
+            else:
+                with cycle_collection_paused():  # from reading to writing: gc_pause.py says why
+                    site = load_site(content)
+                    report = write_site(site, *folders, settings)
+        except ContentError as error:
+            for line in error.report().splitlines():
+                log.error(line)
+            if self.command == "serve":
+                # MkDocs' server stops answering after a failed rebuild; building the last
+                # good pages instead keeps the preview up while the editor fixes the record.
+                log.error("The preview keeps showing the last good pages until these problems are fixed.")
+                return config
+            raise Abort("The content has problems (listed above); the last good pages are unchanged.") from None
+        log.info(f"briefings: generated in {time.perf_counter() - started:.1f} s; {report.summary()}")
+        if not config.site_url:
+            log.info("briefings: no site_url in mkdocs.yml, so no Atom feeds (they need absolute addresses)")
+        if edit_base:
+            project = Path(config.config_file_path).parent
+            prefix = os.path.relpath(content.parent, project)
+            self.edit_urls = {
+                page: edit_base + Path(prefix, source).as_posix() for page, source in site.page_sources.items()
+            }
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """In a dirty rebuild of the preview, leave out the pages that neither changed nor are in the nav.
+
+        MkDocs would read, list and check all 15,000 pages to rebuild a dozen. Only when
+        the site has the same pages as at the last build: else the nav, the sitemap and
+        the links may change, and MkDocs builds as usual.
+        """
+        self.built_pages = frozenset(file.src_uri for file in files.documentation_pages())
+        preview = _PREVIEWS.get(Path(config.site_dir)) if self.command == "serve" and self.dirty else None
+        if preview is None or preview.pages != self.built_pages:
+            return files
+        kept = preview.pending | _nav_pages(config.nav)
+        for file in files.documentation_pages():
+            if file.src_uri not in kept:
+                file.inclusion = InclusionLevel.EXCLUDED
+        config.theme.static_templates.discard("sitemap.xml")  # the last build's lists the same pages
+        _PAGES_LOG.addFilter(_LINKS_TO_KEPT_PAGES)
+        return files
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.command == "serve":
+            env.bytecode_cache = _THEME_TEMPLATES
+        return env
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        page.edit_url = self.edit_urls.get(page.file.src_uri)
+        return markdown
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.indexer = None
+        preview = _PREVIEWS.get(Path(config.site_dir)) if self.command == "serve" else None
+        if preview is not None and preview.indexed:
+            return  # indexing 10,000 pages takes a minute: the preview searches the first build's index
+        try:
+            self.indexer = SearchIndexer()
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.indexer is not None and not excluded_from_search(page):
+            self.indexer.add_page(output, "/" + page.url)  # the URL Pagefind gives the page's file
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        _PAGES_LOG.removeFilter(_LINKS_TO_KEPT_PAGES)
+        site_dir = Path(config.site_dir)
+        preview = _PREVIEWS.setdefault(site_dir, _PreviewBuilds()) if self.command == "serve" else None
+        if preview is not None:
+            if preview.pages is None:
+                _set_first_build_aside()
+            preview.pages, preview.pending = self.built_pages, set()
+        if self.indexer is None:
+            return
+        try:
+            with self.indexer:
+                started = time.perf_counter()
+                self.indexer.write(site_dir / "pagefind")
+                log.info(
+                    f"briefings: search index of {self.indexer.pages} pages written in "
+                    f"{time.perf_counter() - started:.1f} s after the last page"
+                )
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
+        finally:
+            self.indexer = None
+        if preview is not None:
+            preview.indexed = True
+
+    def on_build_error(self, *, error: Exception) -> None:
+        _PAGES_LOG.removeFilter(_LINKS_TO_KEPT_PAGES)
+        if self.indexer is not None:
+            self.indexer.close()
+            self.indexer = None
+
+
+def _watch_with_system_events(server: LiveReloadServer, config: MkDocsConfig, content: Path) -> None:
+    """Have the system tell the preview of edits, instead of MkDocs polling every watched file.
+
+    MkDocs' watcher takes stock of every watched file twice a second: at 10,000 articles,
+    a tenth of a second of the interpreter each time, taken from the rebuild it runs
+    alongside, and an edit waits a quarter of a second on average to be noticed. The
+    platform's observer (inotify on Linux, FSEvents on macOS) hears of an edit at once.
+
+    Called from `on_serve`, before MkDocs starts its observer and watches the folders of
+    `watch:`. What MkDocs watches already (mkdocs.yml; the theme with --watch-theme) moves
+    to the new observer. MkDocs keeps polling if the platform has no file events, if they
+    cannot start (inotify's limit of instances reached), or if something else is watched.
+    """
+    probe = watchdog.observers.Observer()
+    if isinstance(probe, PollingObserver):  # the platform has no file events
+        return
+    try:
+        probe.schedule(watchdog.events.FileSystemEventHandler(), str(content), recursive=True)
+        probe.start()
+    except OSError as error:
+        log.info(f"briefings: the preview polls for edits (no system file events: {error})")
+        return
+    finally:
+        if probe.is_alive():
+            probe.stop()
+            probe.join()
+    moved: list[str] = []
+    for path in (config.config_file_path, *config.theme.dirs):
+        try:
+            if path:
+                server.unwatch(path)
+                moved.append(path)
+        except KeyError:  # MkDocs' way of saying it does not watch it
+            continue
+    if not server.observer.emitters:  # else a plugin watches something we do not know of: keep polling
+        server.observer = _ChangesObserver()
+    for path in moved:
+        server.watch(path)
+
+
+CHANGES = (
+    watchdog.events.FileCreatedEvent,
+    watchdog.events.FileModifiedEvent,
+    watchdog.events.FileDeletedEvent,
+    watchdog.events.FileMovedEvent,
+    watchdog.events.FileClosedEvent,
+)
+"""The file events that mean an edit; MkDocs rebuilds on any event, and ignores folders' own."""
+
+
+class _ChangesObserver(watchdog.observers.Observer):  # type: ignore[misc,valid-type]  # a platform's class
+    """The platform's observer, telling MkDocs only of changes to files.
+
+    inotify also reports a file opened or read and closed. Every rebuild reads mkdocs.yml,
+    so with those events each rebuild set off the next, a core busy for as long as the
+    preview ran, and an edit waited for the rebuild under way. MkDocs' polling never
+    reported reads, and MkDocs schedules its handlers without a filter: the observer adds one.
+    """
+
+    def schedule(
+        self,
+        event_handler: watchdog.events.FileSystemEventHandler,
+        path: str,
+        *,
+        recursive: bool = False,
+        event_filter: list[type[watchdog.events.FileSystemEvent]] | None = None,
+    ) -> object:
+        return super().schedule(event_handler, path, recursive=recursive, event_filter=event_filter or list(CHANGES))
+
+
+def _set_first_build_aside() -> None:
+    """Keep the garbage collector off what the preview's first build leaves in memory.
+
+    The session's records, pages and linked site are millions of objects at 10,000
+    articles; every full collection walked them all, which cost seconds per edit. They
+    are moved to the collector's permanent generation: what an edit replaces is still
+    freed by reference counting, except the first build's linked site, whose entries
+    refer to each other and so stay in memory (once, not per edit).
+    """
+    gc.collect()  # the first build's MkDocs pages are garbage by now: free them first
+    gc.freeze()
+    # A rebuild allocates millions of short-lived objects; collecting the youngest every
+    # 700 (the default) promoted many to the old generation, whose collections then ran
+    # several times per edit.
+    gen0, gen1, gen2 = gc.get_threshold()
+    gc.set_threshold(max(gen0, 20_000), gen1, gen2)
+
+
+def _nav_pages(nav: object) -> set[str]:
+    """The pages named in mkdocs.yml's nav: every page shows the nav, so they stay in every build."""
+    if isinstance(nav, str):
+        return {nav} if nav.endswith(".md") else set()
+    items = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else []
+    return set().union(*(_nav_pages(item) for item in items))
+
+
+def _edit_base(config: MkDocsConfig) -> str | None:
+    """Return the URL that record paths are appended to, or None when there is no repository."""
+    if not config.repo_url or not config.edit_uri:
+        return None
+    return urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri)
+
+
+def excluded_from_search(page: Page) -> bool:
+    """Whether the page's front matter says `search: exclude: true` (Material's key, set on list pages)."""
+    search = page.meta.get("search")
+    return isinstance(search, dict) and search.get("exclude") is True

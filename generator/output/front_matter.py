@@ -1,0 +1,95 @@
+"""Page metadata: each page's description and feed, written as its front matter.
+
+Material turns `description` into `<meta name="description">`, and the theme override
+(site_config/overrides/main.html) turns it and `feed` into Open Graph and Twitter card
+tags and an Atom `<link rel="alternate">`, and an article page's `published` date into
+Open Graph's `article` type and its `article:published_time`. Descriptions come from the page's own content:
+a briefing's overview, an article's summary, otherwise the page's first paragraph; all
+plain text, cut at a word, because link previews and search results show about 160
+characters. Templates may write front matter of their own (tags, hidden sidebars); it
+is merged with these keys into one block.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import yaml
+
+from generator.content.model import ArticleEntry, Entity
+from generator.output.feeds import SITE_FEED, feed_path
+from generator.output.markup import plain_text
+from generator.output.site_settings import SiteSettings
+
+DESCRIPTION_LENGTH = 200
+_FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?)\n---\n", re.DOTALL)
+_NOT_PROSE = re.compile(r"^\s*(?:#|\||[-*+] |\d+\. |!!!|<|\{|\[|>|`|---)")
+
+
+def page_meta(page: str, context: dict[str, Any], body: str, settings: SiteSettings) -> dict[str, Any]:
+    """Return the front matter keys this module owns for one rendered page."""
+    meta: dict[str, Any] = {"description": describe(context, body, settings)}
+    article = context.get("article")
+    if isinstance(article, ArticleEntry):  # shared links to an article are dated: Open Graph's article type
+        meta["published"] = article.published.iso
+    feed = SITE_FEED if page == "index.md" else None
+    entity = context.get("entity")
+    if isinstance(entity, Entity):
+        feed = feed_path(entity)
+    if feed and settings.url:
+        meta["feed"] = feed
+    return meta
+
+
+def describe(context: dict[str, Any], body: str, settings: SiteSettings) -> str:
+    """Describe a page in one plain-text line from its own content."""
+    return " ".join(_describe(context, body, settings).split())
+
+
+def _describe(context: dict[str, Any], body: str, settings: SiteSettings) -> str:
+    entity, article = context.get("entity"), context.get("article")
+    if isinstance(article, ArticleEntry) and article.summary.strip():
+        return plain_text(article.summary, DESCRIPTION_LENGTH)
+    if isinstance(entity, Entity):
+        if entity.overview.strip():
+            return plain_text(entity.overview, DESCRIPTION_LENGTH)
+        return f"{entity.name} : positions, déclarations et sources sur la gouvernance internationale de l’IA."
+    paragraph = first_paragraph(body)
+    return plain_text(paragraph, DESCRIPTION_LENGTH) if paragraph else settings.description or settings.name
+
+
+def first_paragraph(markdown_text: str) -> str:
+    """Return the first block of prose of a page: not a heading, list, table, admonition or HTML."""
+    text = _FRONT_MATTER.sub("", markdown_text, count=1)
+    for block in re.split(r"\n\s*\n", text):
+        if block.strip() and not _NOT_PROSE.match(block):
+            return block
+    return ""
+
+
+def with_front_matter(text: str, meta: dict[str, Any]) -> str:
+    """Put `meta` into the page's front matter, merged with what the template wrote there."""
+    own: dict[str, Any] = {}
+    match = _FRONT_MATTER.match(text)
+    if match:
+        own = yaml.load(match["yaml"], Loader=_LOADER) or {}  # noqa: S506 - a safe loader
+        text = text[match.end() :].lstrip("\n")
+    merged = {**meta, **own}
+    dumped = "\n".join(f"{key}: {_flow(merged[key])}" for key in sorted(merged))
+    return f"---\n{dumped}\n---\n\n{text}"
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NOT_YAML_PLAIN = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+"""Characters JSON leaves as they are but YAML refuses (C1 controls) or reads as line breaks."""
+
+
+def _flow(value: object) -> str:
+    """Write a value as JSON, which YAML reads as flow style, and fast: every page has front matter.
+
+    PyYAML's emitter is pure Python and cost a millisecond a page, more than rendering many pages.
+    """
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return _NOT_YAML_PLAIN.sub(lambda char: f"\\u{ord(char[0]):04x}", text)

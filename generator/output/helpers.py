@@ -1,0 +1,74 @@
+"""The small Markdown pieces nearly every line of a page repeats, written in Python.
+
+A link to a briefing or an article, a source, a date or a dash: at 10,000 articles the
+site holds hundreds of thousands of them, and a Jinja macro call costs several times a
+Python call. Each helper reads the model through the environment's `getattr`, like a
+template does, so the live preview still learns which records a page depends on
+(`incremental._Recording`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from jinja2 import pass_context
+from jinja2.runtime import Context
+
+from generator.content.dates import PartialDate, french_date
+from generator.content.model import ArticleEntry, Entity
+from generator.output.markup import escape_markdown, markdown_url
+
+
+@pass_context
+def link(context: Context, target: Entity | ArticleEntry | str) -> str:
+    """Return the relative link from the page being rendered to `target`'s page."""
+    page = target if isinstance(target, str) else target.page
+    return _relative(page, context["page_folder"])
+
+
+@pass_context
+def a(context: Context, target: Entity | ArticleEntry, text: str | None = None) -> str:
+    """A Markdown link to `target`'s page, showing `text` or its name."""
+    shown = context.environment.getattr(target, "name") if text is None else text
+    return f"[{escape_markdown(shown)}]({link(context, target)})"
+
+
+@pass_context
+def source_link(context: Context, article: ArticleEntry) -> str:
+    """Publisher and date, linking to our page on the article."""
+    publisher = escape_markdown(context.environment.getattr(article, "record").source.publisher)
+    return f"[{publisher}, {format_any_date(article.published)}]({link(context, article)})"
+
+
+@pass_context
+def original_link(context: Context, article: ArticleEntry) -> str:
+    """A link to the original article, or nothing when its address was not kept."""
+    url = context.environment.getattr(article, "record").source.url
+    return f"[original ↗]({markdown_url(url)})" if url else ""
+
+
+def date_or_dash(value: PartialDate | dt.date | None) -> str:
+    """A date in French, or a dash in a table cell where the source gives none."""
+    return format_any_date(value) if value else "—"
+
+
+@functools.lru_cache(maxsize=4_096)
+def format_any_date(value: PartialDate | dt.date) -> str:
+    """Format a partial or full date in French (Babel is slow and dates recur)."""
+    return value.french() if isinstance(value, PartialDate) else french_date(value)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _relative(page: str, folder: str) -> str:
+    """posixpath.relpath for two paths inside the docs folder, remembered.
+
+    Both are relative and normalised, so this skips relpath's `abspath` (a `getcwd` call
+    per link, which made linking a tenth of the rendering time).
+    """
+    start = [] if folder == "." else folder.split("/")
+    parts = page.split("/")
+    common = 0
+    while common < min(len(start), len(parts)) and start[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + parts[common:]) or "."

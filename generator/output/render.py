@@ -1,0 +1,149 @@
+"""Stage 4, render: turn the linked Site into Markdown pages with Jinja2 templates.
+
+Templates live in `site_config/templates/`, one per kind of page. Jinja runs with
+`StrictUndefined`, so a misspelt variable fails the build instead of printing nothing.
+Autoescaping is HTML-only and our output is Markdown, so data goes through the `md`
+filter (see `markup.py`); a test renders hostile strings to check it.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import posixpath
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from babel.numbers import format_decimal
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
+
+from generator.content.dates import french_on
+from generator.content.errors import ContentError, Problem
+from generator.content.model import Site
+from generator.output import helpers as render_helpers
+from generator.output import labels
+from generator.output.feeds import feed_path
+from generator.output.front_matter import page_meta, with_front_matter
+from generator.output.markup import editor_html, escape_markdown, markdown_url
+from generator.output.open_data import CSV_PATH, JSON_PATH, POSITION_COLUMNS
+from generator.output.site_settings import SiteSettings
+from generator.pages import listings
+from generator.parallel import map_in_order
+
+LATEST_ON_HOME = 8
+"""How many chronology entries the home page shows."""
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A page to render: where it goes, with which template and what data."""
+
+    path: str
+    template: str
+    context: dict[str, Any]
+
+
+def render_site(site: Site, templates: Path, settings: SiteSettings | None = None) -> dict[str, str]:
+    """Render every page of the site; return {path in the docs folder: Markdown}."""
+    environment = make_environment(templates, settings or SiteSettings())
+    specs = page_specs(site)
+    texts = map_in_order(functools.partial(render_page, environment, site), specs)
+    return {spec.path: text for spec, text in zip(specs, texts, strict=True)}
+
+
+def render_page(environment: Environment, site: Site, spec: PageSpec) -> str:
+    """Render one page, with the front matter (description, feed) MkDocs and the theme read."""
+    settings = environment.globals["settings"]
+    assert isinstance(settings, SiteSettings)  # set by make_environment
+    try:
+        folder = posixpath.dirname(spec.path) or "."  # what every link on the page is relative to
+        body = environment.get_template(spec.template).render(
+            page_path=spec.path, page_folder=folder, site=site, **spec.context
+        )
+    except TemplateError as error:
+        # Reported like a content problem, so a bad template edit also keeps the last good pages.
+        raise ContentError([template_problem(error)]) from None
+    return with_front_matter(body, page_meta(spec.path, spec.context, body, settings))
+
+
+def template_problem(error: TemplateError) -> Problem:
+    """Name the template file and line: from a syntax error, or from Jinja's rewritten traceback."""
+    filename, line = getattr(error, "filename", None), getattr(error, "lineno", None)
+    if filename is None:
+        frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename.endswith(".j2")]
+        if frames:
+            filename, line = frames[-1].filename, frames[-1].lineno
+    shown = os.path.relpath(filename) if filename else "templates"
+    return Problem(shown, line or 0, "", f"template error: {error.message}")
+
+
+def page_specs(site: Site) -> list[PageSpec]:
+    """List every page of the site, in a fixed order."""
+    specs = [PageSpec("index.md", "home.md.j2", {"latest": site.chronology[:LATEST_ON_HOME]})]
+    specs.extend(PageSpec(path, template, context) for path, template, context in listings.list_specs(site))
+    specs.append(PageSpec("methodologie.md", "methodology.md.j2", {}))
+    specs.append(PageSpec("donnees/index.md", "data.md.j2", {"files": {"json": JSON_PATH, "csv": CSV_PATH}}))
+    for kind, entities in site.entities_by_kind:
+        specs.extend(PageSpec(entity.page, f"{kind}.md.j2", {"entity": entity}) for entity in entities)
+    themes = listings.theme_pages(listings.tags_of(site))
+    specs.extend(
+        PageSpec(article.page, "article.md.j2", {"article": article, "themes": themes}) for article in site.articles
+    )
+    return specs
+
+
+def make_environment(templates: Path, settings: SiteSettings, kind: type[Environment] = Environment) -> Environment:
+    """Build the Jinja environment (of class `kind`) with the filters the templates rely on."""
+    environment = kind(
+        loader=FileSystemLoader(templates),
+        undefined=StrictUndefined,
+        autoescape=False,  # noqa: S701 - the output is Markdown; data is escaped by the `md` filter
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,  # one run renders thousands of pages; templates do not change meanwhile
+    )
+    environment.filters.update(
+        md=escape_markdown,
+        url=markdown_url,
+        date=render_helpers.format_any_date,
+        date_on=french_on,
+        number=french_number,
+        language_name=labels.language_name,
+        editor_html=editor_html,
+        yaml=front_matter,
+    )
+    environment.globals.update(
+        link=render_helpers.link,
+        a=render_helpers.a,
+        source_link=render_helpers.source_link,
+        original_link=render_helpers.original_link,
+        date_or_dash=render_helpers.date_or_dash,
+        settings=settings,
+        feed_path=lambda entity: feed_path(entity) if settings.url else None,
+        absolute_url=settings.absolute,
+        roles=labels.ROLE_LABELS,
+        statuses=labels.STATUS_LABELS,
+        position_columns=POSITION_COLUMNS,
+        role_label=lambda role: labels.ROLE_LABELS[role],
+        status_label=lambda status: labels.STATUS_LABELS[status],
+        qualifier_label=lambda qualifier: labels.QUALIFIER_LABELS[qualifier],
+        chronology_page=listings.entity_chronology_page,
+        limits=listings.BRIEFING_LIMITS,
+    )
+    return environment
+
+
+@functools.lru_cache(maxsize=4_096)
+def french_number(value: float) -> str:
+    """Format a figure the French way (Babel is slow and figures recur in several briefings)."""
+    return str(format_decimal(value, locale="fr"))
+
+
+def front_matter(value: dict[str, Any]) -> str:
+    """Dump page metadata as YAML, with libyaml's emitter where PyYAML has it."""
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return str(yaml.dump(value, Dumper=dumper, allow_unicode=True, sort_keys=True, width=1000)).strip()
