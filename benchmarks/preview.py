@@ -7,7 +7,7 @@ one article and times each until the served article page shows it:
 - its title, as an editor fixing a typo would. The title shows on the article page, the
   indexes and chronologies that list it and the briefings of everything it names, so the
   edit reaches many pages; the generated files whose modification time changed are
-  counted. Only the article's texts change, which the preview swaps in (incremental.py);
+  counted. Only the article's texts change, which the preview swaps in (generator/preview/);
 - its title again and the role of its first position, as an editor correcting who
   supported what: the links between records change, and the whole site is linked again.
 """

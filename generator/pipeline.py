@@ -1,8 +1,23 @@
-"""The conductor: read, validate, model, render, then (only if all succeeded) write."""
+"""The conductor: the one function that runs the stages, in order.
+
+    read → set drafts aside → validate → link → list pages (one address, one page)
+         → render pages, feeds, data files → write
+
+`generate` is what `briefings generate`, `mkdocs build`, `mkdocs serve` and `gh-deploy`
+run (the last three through the MkDocs plugin); `plan` is its first half, which `briefings
+check` runs. Nothing is written unless every stage before `write` succeeded, so a bad edit
+never replaces the last good pages.
+
+How each stage is done is a `Steps` object's business, not the conductor's, as MkDocs'
+one `build()` takes a `dirty` flag rather than having a second code path: `Steps` does
+every stage from scratch; the live preview's `Session` (generator/preview/session.py) is a
+`Steps` that remembers the last run and redoes only what an edit touched. The order of the
+stages, and what each hands to the next, live here only.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from generator.content.drafts import DraftStatus, set_drafts_aside
@@ -15,9 +30,11 @@ from generator.gc_pause import cycle_collection_paused
 from generator.output.feeds import render_feeds
 from generator.output.markup import render_editor_texts
 from generator.output.open_data import render_open_data
-from generator.output.render import render_site
+from generator.output.render import make_environment, render_pages
 from generator.output.site_settings import SiteSettings
 from generator.output.write import WriteReport, write_pages
+from generator.pages.addresses import check_addresses
+from generator.pages.specs import PageSpec, page_specs
 
 
 @dataclass(frozen=True)
@@ -44,30 +61,125 @@ class Project:
 
 
 @dataclass(frozen=True)
-class LinkedContent:
-    """The linked site, with the documents it was read from (which know every field's line)."""
+class Inputs:
+    """What one generation reads and where it writes."""
+
+    content: Path
+    templates: Path
+    docs: Path
+    settings: SiteSettings = field(default_factory=SiteSettings)
+
+
+@dataclass
+class Rendered:
+    """What the render stage made, for the write stage."""
+
+    files: dict[str, str]
+    """Pages, feeds and data files rendered this time, by path in the docs folder."""
+    kept: list[str] = field(default_factory=list)
+    """Files not rendered again because they are known to be in the docs folder, unchanged."""
+    complete_listing: bool = False
+    """Whether `files` and `kept` are known to be exactly what the folder holds, so there is nothing to remove."""
+
+
+class Steps:
+    """Each stage, done from scratch. The preview's Session overrides each with a remembering version."""
+
+    def begin(self, inputs: Inputs) -> None:
+        """Called before reading; a remembering version looks at what changed outside the content."""
+
+    def read(self, content: Path) -> tuple[list[SourceDocument], list[Problem]]:
+        return read_content(content)
+
+    def validate(self, documents: list[SourceDocument]) -> tuple[list[ValidRecord], list[Problem]]:
+        return validate_documents(documents)
+
+    def link(self, records: list[ValidRecord], problems: list[Problem]) -> Site:
+        return link_site(records, problems)
+
+    def list_pages(self, site: Site) -> list[PageSpec]:
+        return page_specs(site)
+
+    def render(self, site: Site, pages: list[PageSpec], inputs: Inputs) -> Rendered:
+        settings = inputs.settings
+        render_editor_texts(
+            [article.summary for article in site.articles] + [entity.overview for entity in site.entities]
+        )
+        environment = make_environment(inputs.templates, settings)
+        files = render_pages(environment, site, pages)
+        return Rendered({**files, **render_feeds(site, settings), **render_open_data(site)})
+
+    def write(self, rendered: Rendered, inputs: Inputs) -> WriteReport:
+        return write_pages(
+            rendered.files,
+            inputs.docs,
+            protected=[inputs.content, inputs.templates],
+            kept=rendered.kept,
+            sweep=not rendered.complete_listing,
+        )
+
+    def end(self, site: Site, pages: list[PageSpec]) -> None:
+        """Called once the pages are written; a remembering version keeps what it learnt."""
+
+
+@dataclass
+class Plan:
+    """The linked site and its pages, before anything is rendered."""
 
     site: Site
+    pages: list[PageSpec]
     documents: dict[str, SourceDocument]
-    """Each record file's document, by its path as reported (content/countries/kz.md)."""
+    """Each published record's document, by its path as reported (content/countries/kz.md): it knows
+    every field's line, for `check`'s warnings."""
     drafts: list[DraftStatus]
     """Draft articles set aside, with what each still lacks."""
 
 
+@dataclass
+class Generation:
+    """What a generation produced: the site it linked and what writing it changed."""
+
+    site: Site
+    report: WriteReport
+
+
+def plan(content: Path, steps: Steps | None = None) -> Plan:
+    """Read, validate and link the records, and list the pages; raise ContentError listing every problem."""
+    steps = steps or Steps()
+    with cycle_collection_paused():  # from reading to writing: gc_pause.py says why
+        documents, read_problems = steps.read(content)
+        documents, drafts = set_drafts_aside(documents)
+        records, schema_problems = steps.validate(documents)
+        site = steps.link(records, read_problems + schema_problems)
+        site.drafts = [str(draft) for draft in drafts]
+        pages = steps.list_pages(site)
+        check_addresses(pages)
+    return Plan(site, pages, {document.path: document for document in documents}, drafts)
+
+
+def run(inputs: Inputs, steps: Steps | None = None) -> Generation:
+    """Every stage: generate the pages, feeds and data files of `inputs.content` into `inputs.docs`."""
+    steps = steps or Steps()
+    steps.begin(inputs)
+    with cycle_collection_paused():
+        planned = plan(inputs.content, steps)
+        rendered = steps.render(planned.site, planned.pages, inputs)
+        report = steps.write(rendered, inputs)
+        report.drafts = planned.site.drafts
+        steps.end(planned.site, planned.pages)
+    return Generation(planned.site, report)
+
+
+def generate(
+    content_dir: Path, templates_dir: Path, docs_dir: Path, settings: SiteSettings | None = None
+) -> WriteReport:
+    """Generate from scratch (`run` with the default steps); return what the write changed."""
+    return run(Inputs(content_dir, templates_dir, docs_dir, settings or SiteSettings())).report
+
+
 def load_site(content_dir: Path) -> Site:
     """Read, validate and link all records but drafts; raise ContentError listing every problem."""
-    return load_content(content_dir).site
-
-
-def load_content(content_dir: Path) -> LinkedContent:
-    """Like `load_site`, keeping the documents so later checks can name lines."""
-    with cycle_collection_paused():
-        documents, read_problems = read_content(content_dir)
-        documents, drafts = set_drafts_aside(documents)
-        records, schema_problems = validate_documents(documents)
-        site = link_site(records, read_problems + schema_problems)
-    site.drafts = [str(draft) for draft in drafts]
-    return LinkedContent(site, {document.path: document for document in documents}, drafts)
+    return plan(content_dir).site
 
 
 def link_site(records: list[ValidRecord], problems: list[Problem]) -> Site:
@@ -80,23 +192,3 @@ def link_site(records: list[ValidRecord], problems: list[Problem]) -> Site:
     if problems:
         raise ContentError(problems)
     return site
-
-
-def generate(
-    content_dir: Path, templates_dir: Path, docs_dir: Path, settings: SiteSettings | None = None
-) -> WriteReport:
-    """Generate the briefing pages, feeds and data files of `content_dir` into `docs_dir`."""
-    with cycle_collection_paused():  # from reading to writing: gc_pause.py says why
-        return write_site(load_site(content_dir), content_dir, templates_dir, docs_dir, settings)
-
-
-def write_site(
-    site: Site, content_dir: Path, templates_dir: Path, docs_dir: Path, settings: SiteSettings | None = None
-) -> WriteReport:
-    """Render `site`'s pages, feeds and data files into `docs_dir`; never write into the content or templates."""
-    settings = settings or SiteSettings()
-    render_editor_texts([article.summary for article in site.articles] + [entity.overview for entity in site.entities])
-    files = {**render_site(site, templates_dir, settings), **render_feeds(site, settings), **render_open_data(site)}
-    report = write_pages(files, docs_dir, protected=[content_dir, templates_dir])
-    report.drafts = site.drafts
-    return report

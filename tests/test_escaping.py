@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.yaml import yaml_load
 
-from generator.output.render import render_site
 from generator.pipeline import load_site
 from tests.conftest import ROOT, copy_project, mkdocs_build, publish_at
+from tests.rendering import render_site
 
 HOSTILE = "a | b *c* _d_ [e](javascript:alert(1)) </title><script>alert(1)</script> &amp; `f` {: .g} # 1. \\"
 

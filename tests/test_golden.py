@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.output.render import render_site
 from generator.output.site_settings import SiteSettings
 from generator.pipeline import load_site
 from tests.conftest import GOOD_CONTENT, ROOT
+from tests.rendering import render_site
 
 GOLDEN = Path(__file__).parent / "fixtures" / "good" / "expected"
 SETTINGS = SiteSettings(url="https://exemple.github.io/briefings/", repo_url="https://github.com/exemple/briefings")

@@ -19,10 +19,10 @@ from generator import parallel
 from generator.content.errors import ContentError, Problem
 from generator.content.read import read_content, read_document
 from generator.output import markup
-from generator.output.render import render_site
 from generator.output.site_settings import SiteSettings
 from generator.pipeline import load_site
 from tests.conftest import GOOD_CONTENT, ROOT
+from tests.rendering import render_site
 
 TEMPLATES = ROOT / "site_config" / "templates"
 SETTINGS = SiteSettings(url="https://exemple.github.io/briefings/")

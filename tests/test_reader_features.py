@@ -11,10 +11,10 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 
 from generator.output.labels import ROLE_LABELS, STATUS_LABELS
-from generator.output.render import render_site
 from generator.output.site_settings import SiteSettings
 from generator.pipeline import load_site
 from tests.conftest import GOOD_CONTENT, PUBLISHED_URL, REPO_URL, ROOT, BuiltSite
+from tests.rendering import render_site
 from tests.test_escaping import to_html
 
 ORIGINAL = "https://french.china.org.cn/exemple/2025-08/12/tokaiev.htm"

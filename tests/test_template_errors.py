@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator.content.errors import ContentError
-from generator.output.render import render_site
 from generator.pipeline import load_site
 from tests.conftest import GOOD_CONTENT, ROOT
+from tests.rendering import render_site
 
 
 @pytest.mark.parametrize(

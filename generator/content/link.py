@@ -113,7 +113,7 @@ class _Linker:
                 item, f"the file name is the record's id and {identifier!r} is reserved; rename the file"
             )
             return False
-        if identifier.isdigit():  # numbered pages of the lists (pages/listings.py) use these names
+        if identifier.isdigit():  # numbered pages of the lists (pages/paging.py) use these names
             self._file_problem(item, "the file name is the record's id and ids of digits only are reserved; rename it")
             return False
         if slug_of(identifier) != identifier:

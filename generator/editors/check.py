@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator.content.errors import ContentError, Problem
 from generator.editors.lint import ContentWarning, Rule, find_warnings
-from generator.pipeline import load_content
+from generator.pipeline import plan
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class CheckReport:
 def check_content(content_dir: Path, today: dt.date) -> CheckReport:
     """Check every record of `content_dir`; `today` decides which dates are in the future."""
     try:
-        content = load_content(content_dir)
+        content = plan(content_dir)
     except ContentError as error:
         return CheckReport(error.problems, [])
     warnings = find_warnings(content.site, content.documents, today)

@@ -43,8 +43,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
-import watchdog.events
-import watchdog.observers
 from jinja2 import Environment
 from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config import config_options
@@ -55,13 +53,12 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from watchdog.observers.polling import PollingObserver
 
 from generator.content.errors import ContentError
-from generator.gc_pause import cycle_collection_paused
 from generator.mkdocs.search_index import SearchIndexer, SearchIndexError
+from generator.mkdocs.serve_watch import watch_with_system_events
 from generator.output.site_settings import SiteSettings
-from generator.pipeline import load_site, write_site
+from generator.pipeline import Inputs, run
 from generator.preview.session import Session
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -149,7 +146,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         server.unwatch(config.docs_dir)  # generated from content/ and the templates, which are watched
-        _watch_with_system_events(server, config, Path(self.config.content_dir))
+        watch_with_system_events(server, config, Path(self.config.content_dir))
         return server
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -162,16 +159,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         folders = (content, templates, Path(config.docs_dir))
         started = time.perf_counter()
         try:
-            if self.command == "serve":  # MkDocs makes a new plugin per rebuild; the session outlives it
-                session = _PREVIEW_SESSIONS.setdefault(folders, Session())
-                report = session.generate(*folders, settings)
-                _PREVIEWS.setdefault(Path(config.site_dir), _PreviewBuilds()).pending.update(report.written)
-                assert session.site is not None  # set by a generation that succeeded
-                site = session.site
-            else:
-                with cycle_collection_paused():  # from reading to writing: gc_pause.py says why
-                    site = load_site(content)
-                    report = write_site(site, *folders, settings)
+            # MkDocs makes a new plugin per rebuild of `mkdocs serve`; the preview's session outlives it.
+            steps = _PREVIEW_SESSIONS.setdefault(folders, Session()) if self.command == "serve" else None
+            generation = run(Inputs(*folders, settings), steps)
         except ContentError as error:
             for line in error.report().splitlines():
                 log.error(line)
@@ -181,6 +171,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 log.error("The preview keeps showing the last good pages until these problems are fixed.")
                 return config
             raise Abort("The content has problems (listed above); the last good pages are unchanged.") from None
+        report, site = generation.report, generation.site
+        if self.command == "serve":
+            _PREVIEWS.setdefault(Path(config.site_dir), _PreviewBuilds()).pending.update(report.written)
         log.info(f"briefings: generated in {time.perf_counter() - started:.1f} s; {report.summary()}")
         if not config.site_url:
             log.info("briefings: no site_url in mkdocs.yml, so no Atom feeds (they need absolute addresses)")
@@ -265,76 +258,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.indexer is not None:
             self.indexer.close()
             self.indexer = None
-
-
-def _watch_with_system_events(server: LiveReloadServer, config: MkDocsConfig, content: Path) -> None:
-    """Have the system tell the preview of edits, instead of MkDocs polling every watched file.
-
-    MkDocs' watcher takes stock of every watched file twice a second: at 10,000 articles,
-    a tenth of a second of the interpreter each time, taken from the rebuild it runs
-    alongside, and an edit waits a quarter of a second on average to be noticed. The
-    platform's observer (inotify on Linux, FSEvents on macOS) hears of an edit at once.
-
-    Called from `on_serve`, before MkDocs starts its observer and watches the folders of
-    `watch:`. What MkDocs watches already (mkdocs.yml; the theme with --watch-theme) moves
-    to the new observer. MkDocs keeps polling if the platform has no file events, if they
-    cannot start (inotify's limit of instances reached), or if something else is watched.
-    """
-    probe = watchdog.observers.Observer()
-    if isinstance(probe, PollingObserver):  # the platform has no file events
-        return
-    try:
-        probe.schedule(watchdog.events.FileSystemEventHandler(), str(content), recursive=True)
-        probe.start()
-    except OSError as error:
-        log.info(f"briefings: the preview polls for edits (no system file events: {error})")
-        return
-    finally:
-        if probe.is_alive():
-            probe.stop()
-            probe.join()
-    moved: list[str] = []
-    for path in (config.config_file_path, *config.theme.dirs):
-        try:
-            if path:
-                server.unwatch(path)
-                moved.append(path)
-        except KeyError:  # MkDocs' way of saying it does not watch it
-            continue
-    if not server.observer.emitters:  # else a plugin watches something we do not know of: keep polling
-        server.observer = _ChangesObserver()
-    for path in moved:
-        server.watch(path)
-
-
-CHANGES = (
-    watchdog.events.FileCreatedEvent,
-    watchdog.events.FileModifiedEvent,
-    watchdog.events.FileDeletedEvent,
-    watchdog.events.FileMovedEvent,
-    watchdog.events.FileClosedEvent,
-)
-"""The file events that mean an edit; MkDocs rebuilds on any event, and ignores folders' own."""
-
-
-class _ChangesObserver(watchdog.observers.Observer):  # type: ignore[misc,valid-type]  # a platform's class
-    """The platform's observer, telling MkDocs only of changes to files.
-
-    inotify also reports a file opened or read and closed. Every rebuild reads mkdocs.yml,
-    so with those events each rebuild set off the next, a core busy for as long as the
-    preview ran, and an edit waited for the rebuild under way. MkDocs' polling never
-    reported reads, and MkDocs schedules its handlers without a filter: the observer adds one.
-    """
-
-    def schedule(
-        self,
-        event_handler: watchdog.events.FileSystemEventHandler,
-        path: str,
-        *,
-        recursive: bool = False,
-        event_filter: list[type[watchdog.events.FileSystemEvent]] | None = None,
-    ) -> object:
-        return super().schedule(event_handler, path, recursive=recursive, event_filter=event_filter or list(CHANGES))
 
 
 def _set_first_build_aside() -> None:

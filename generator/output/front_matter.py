@@ -18,41 +18,39 @@ from typing import Any
 
 import yaml
 
-from generator.content.model import ArticleEntry, Entity
 from generator.output.feeds import SITE_FEED, feed_path
 from generator.output.markup import plain_text
 from generator.output.site_settings import SiteSettings
+from generator.pages.contexts import AboutEntityContext, ArticleContext, PageContext
 
 DESCRIPTION_LENGTH = 200
 _FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?)\n---\n", re.DOTALL)
 _NOT_PROSE = re.compile(r"^\s*(?:#|\||[-*+] |\d+\. |!!!|<|\{|\[|>|`|---)")
 
 
-def page_meta(page: str, context: dict[str, Any], body: str, settings: SiteSettings) -> dict[str, Any]:
+def page_meta(page: str, context: PageContext, body: str, settings: SiteSettings) -> dict[str, Any]:
     """Return the front matter keys this module owns for one rendered page."""
     meta: dict[str, Any] = {"description": describe(context, body, settings)}
-    article = context.get("article")
-    if isinstance(article, ArticleEntry):  # shared links to an article are dated: Open Graph's article type
-        meta["published"] = article.published.iso
+    if isinstance(context, ArticleContext):  # shared links to an article are dated: Open Graph's article type
+        meta["published"] = context.article.published.iso
     feed = SITE_FEED if page == "index.md" else None
-    entity = context.get("entity")
-    if isinstance(entity, Entity):
-        feed = feed_path(entity)
+    if isinstance(context, AboutEntityContext):
+        feed = feed_path(context.entity)
     if feed and settings.url:
         meta["feed"] = feed
     return meta
 
 
-def describe(context: dict[str, Any], body: str, settings: SiteSettings) -> str:
+def describe(context: PageContext, body: str, settings: SiteSettings) -> str:
     """Describe a page in one plain-text line from its own content."""
     return " ".join(_describe(context, body, settings).split())
 
 
-def _describe(context: dict[str, Any], body: str, settings: SiteSettings) -> str:
-    entity, article = context.get("entity"), context.get("article")
-    if isinstance(article, ArticleEntry) and article.summary.strip():
-        return plain_text(article.summary, DESCRIPTION_LENGTH)
-    if isinstance(entity, Entity):
+def _describe(context: PageContext, body: str, settings: SiteSettings) -> str:
+    if isinstance(context, ArticleContext) and context.article.summary.strip():
+        return plain_text(context.article.summary, DESCRIPTION_LENGTH)
+    if isinstance(context, AboutEntityContext):
+        entity = context.entity
         if entity.overview.strip():
             return plain_text(entity.overview, DESCRIPTION_LENGTH)
         return f"{entity.name} : positions, déclarations et sources sur la gouvernance internationale de l’IA."

@@ -4,7 +4,7 @@ A link to a briefing or an article, a source, a date or a dash: at 10,000 articl
 site holds hundreds of thousands of them, and a Jinja macro call costs several times a
 Python call. Each helper reads the model through the environment's `getattr`, like a
 template does, so the live preview still learns which records a page depends on
-(`incremental._Recording`).
+(`preview/recording.py`).
 """
 
 from __future__ import annotations

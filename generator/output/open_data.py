@@ -28,9 +28,10 @@ from pydantic import BaseModel
 from generator.content.model import ArticleEntry, Entity, PositionEntry, Site, role_rank
 from generator.output.labels import ROLE_LABELS
 from generator.output.site_settings import page_url
+from generator.pages.specs import DATA_FILES
 
-JSON_PATH = "donnees/briefings.json"
-CSV_PATH = "donnees/positions.csv"
+JSON_PATH = DATA_FILES["json"]
+CSV_PATH = DATA_FILES["csv"]
 
 POSITION_COLUMNS = (
     "actor",

@@ -12,9 +12,8 @@ import functools
 import os
 import posixpath
 import traceback
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 import yaml
 from babel.numbers import format_decimal
@@ -28,28 +27,24 @@ from generator.output import labels
 from generator.output.feeds import feed_path
 from generator.output.front_matter import page_meta, with_front_matter
 from generator.output.markup import editor_html, escape_markdown, markdown_url
-from generator.output.open_data import CSV_PATH, JSON_PATH, POSITION_COLUMNS
+from generator.output.open_data import POSITION_COLUMNS
 from generator.output.site_settings import SiteSettings
-from generator.pages import listings
+from generator.pages.specs import BRIEFING_LIMITS, PageSpec, entity_chronology_page
 from generator.parallel import map_in_order
 
-LATEST_ON_HOME = 8
-"""How many chronology entries the home page shows."""
+
+class PageVariables(TypedDict):
+    """What every template is given besides its page's context (pages/contexts.py)."""
+
+    page_path: str
+    """The page's path in the docs folder, e.g. pays/kz.md."""
+    page_folder: str
+    """The folder every link on the page is relative to ("." at the top)."""
+    site: Site
 
 
-@dataclass(frozen=True)
-class PageSpec:
-    """A page to render: where it goes, with which template and what data."""
-
-    path: str
-    template: str
-    context: dict[str, Any]
-
-
-def render_site(site: Site, templates: Path, settings: SiteSettings | None = None) -> dict[str, str]:
-    """Render every page of the site; return {path in the docs folder: Markdown}."""
-    environment = make_environment(templates, settings or SiteSettings())
-    specs = page_specs(site)
+def render_pages(environment: Environment, site: Site, specs: list[PageSpec]) -> dict[str, str]:
+    """Render the pages of `specs` on every core; return {path in the docs folder: Markdown}."""
     texts = map_in_order(functools.partial(render_page, environment, site), specs)
     return {spec.path: text for spec, text in zip(specs, texts, strict=True)}
 
@@ -59,10 +54,8 @@ def render_page(environment: Environment, site: Site, spec: PageSpec) -> str:
     settings = environment.globals["settings"]
     assert isinstance(settings, SiteSettings)  # set by make_environment
     try:
-        folder = posixpath.dirname(spec.path) or "."  # what every link on the page is relative to
-        body = environment.get_template(spec.template).render(
-            page_path=spec.path, page_folder=folder, site=site, **spec.context
-        )
+        variables = PageVariables(page_path=spec.path, page_folder=posixpath.dirname(spec.path) or ".", site=site)
+        body = environment.get_template(spec.template).render(**variables, **spec.context.variables())
     except TemplateError as error:
         # Reported like a content problem, so a bad template edit also keeps the last good pages.
         raise ContentError([template_problem(error)]) from None
@@ -78,21 +71,6 @@ def template_problem(error: TemplateError) -> Problem:
             filename, line = frames[-1].filename, frames[-1].lineno
     shown = os.path.relpath(filename) if filename else "templates"
     return Problem(shown, line or 0, "", f"template error: {error.message}")
-
-
-def page_specs(site: Site) -> list[PageSpec]:
-    """List every page of the site, in a fixed order."""
-    specs = [PageSpec("index.md", "home.md.j2", {"latest": site.chronology[:LATEST_ON_HOME]})]
-    specs.extend(PageSpec(path, template, context) for path, template, context in listings.list_specs(site))
-    specs.append(PageSpec("methodologie.md", "methodology.md.j2", {}))
-    specs.append(PageSpec("donnees/index.md", "data.md.j2", {"files": {"json": JSON_PATH, "csv": CSV_PATH}}))
-    for kind, entities in site.entities_by_kind:
-        specs.extend(PageSpec(entity.page, f"{kind}.md.j2", {"entity": entity}) for entity in entities)
-    themes = listings.theme_pages(listings.tags_of(site))
-    specs.extend(
-        PageSpec(article.page, "article.md.j2", {"article": article, "themes": themes}) for article in site.articles
-    )
-    return specs
 
 
 def make_environment(templates: Path, settings: SiteSettings, kind: type[Environment] = Environment) -> Environment:
@@ -131,8 +109,8 @@ def make_environment(templates: Path, settings: SiteSettings, kind: type[Environ
         role_label=lambda role: labels.ROLE_LABELS[role],
         status_label=lambda status: labels.STATUS_LABELS[status],
         qualifier_label=lambda qualifier: labels.QUALIFIER_LABELS[qualifier],
-        chronology_page=listings.entity_chronology_page,
-        limits=listings.BRIEFING_LIMITS,
+        chronology_page=entity_chronology_page,
+        limits=BRIEFING_LIMITS,
     )
     return environment
 

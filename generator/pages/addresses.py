@@ -1,0 +1,54 @@
+"""One address, one page: refuse two pages that would be served at the same URL.
+
+MkDocs serves `etiquettes.md` and `etiquettes/index.md` both at `etiquettes/`; with
+directory URLs one silently replaces the other, and MkDocs does not say so. Record ids
+cannot cause that (ids are slugs, `index` and digits-only ids are refused), but names
+that become addresses can: a theme named "index" has the page `etiquettes/index.md`.
+As Pelican's writer refuses a second output on a path already written, a collision here
+is a content error naming the records that made both pages.
+"""
+
+from __future__ import annotations
+
+from generator.content.errors import ContentError, Problem
+from generator.output.site_settings import page_url
+from generator.pages.contexts import AboutEntityContext, ArticleContext, ThemeContext
+from generator.pages.specs import PageSpec
+
+
+def check_addresses(pages: list[PageSpec]) -> None:
+    """Raise ContentError if two pages have the same path or URL, naming what made each."""
+    claimed: dict[str, PageSpec] = {}
+    problems: list[Problem] = []
+    for page in pages:
+        url = page_url(page.path)
+        first = claimed.setdefault(url, page)
+        if first is page:
+            continue
+        where, field = _origin(page)
+        problems.append(
+            Problem(
+                where,
+                0,
+                field,
+                f"two pages would have the address /{url}: {first.path} (made from {_origin(first)[0]}) "
+                f"and {page.path}; rename one of them",
+            )
+        )
+    if problems:
+        raise ContentError(problems)
+
+
+def _origin(page: PageSpec) -> tuple[str, str]:
+    """The record a page is made from, and the field that named it; the page itself for site-wide pages."""
+    context = page.context
+    if isinstance(context, AboutEntityContext):
+        return context.entity.source_file, ""
+    if isinstance(context, ArticleContext):
+        return context.article.source_file, ""
+    if isinstance(context, ThemeContext):
+        first = context.tag.articles[0]
+        spelling = sorted(context.tag.spellings)[0]
+        index = first.record.tags.index(spelling) if spelling in first.record.tags else 0
+        return first.source_file, f"tags[{index}]"
+    return f"the site's own page {page.path}", ""
