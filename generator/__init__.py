@@ -1,19 +1,19 @@
 """Briefings generator: curated Markdown records in, French briefing pages out.
 
-The pipeline is one module per stage, called in order by `pipeline.generate`:
+The stages, in the order `pipeline.run` calls them, and the folder of each:
 
-    read      files on disk      -> SourceDocument (path, front matter, body)
-    validate  SourceDocument     -> typed records (pydantic), or Problems
-    link      typed records      -> Site (model.py): every reference resolved, linked both ways
-    render    Site + templates   -> {page path: Markdown text}, with page_meta's front matter;
-              feeds.py and open_data.py add the Atom feeds and the JSON/CSV data files
-    write     rendered pages     -> the docs folder, touching only files that changed
+    content/  read       files on disk       -> SourceDocument (path, front matter, body)
+              drafts     documents           -> those to publish; drafts set aside with their to-do
+              validate   SourceDocument      -> typed records (pydantic, schema.py), or Problems
+              link       typed records       -> Site (model.py): every reference resolved, linked both ways
+    pages/    specs      Site                -> PageSpec list: path, template, typed context; one page per address
+    output/   render     Site + PageSpecs    -> {page path: Markdown}, with front matter; feeds, data files
+              write      rendered files      -> the docs folder, touching only files that changed
 
 Nothing is written unless every stage before `write` succeeded, so a bad edit never
-replaces the last good pages. `listings.py` splits long lists into pages of their own;
-`incremental.py` redoes only what an edit touched, for the live preview.
-
-Around the pipeline, the editors' commands (`cli.py`): `check` runs read → link and then
-`lint.py`'s warnings; `new` fills in `skeletons/`; `ingest` (the `ingest/` package) turns a
-captured article into a draft, which `drafts.py` keeps off the site until it is finished.
+replaces the last good pages. Around the pipeline: `preview/` is the live preview's
+remembering version of the stages; `mkdocs/` is the MkDocs plugin that runs the pipeline
+before every build and feeds Pagefind; `editors/` holds the `briefings` command (`check`,
+`new`, `ingest`). `parallel.py` spreads rendering over the cores; `gc_pause.py` keeps the
+cycle collector off while a generation runs.
 """

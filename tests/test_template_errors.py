@@ -28,10 +28,12 @@ def test_template_error_names_the_template_and_line(
     shutil.copytree(ROOT / "site_config" / "templates", templates)
     country = templates / "country.md.j2"
     lines = country.read_text(encoding="utf-8").splitlines()
-    assert lines[3] == "# {{ country.name | md }}"
-    lines[3] = line
+    title = lines.index("# {{ country.name | md }}")
+    lines[title] = line
     country.write_text("\n".join(lines) + "\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)  # paths are shown relative to where the command runs
     with pytest.raises(ContentError) as caught:
         render_site(load_site(GOOD_CONTENT), templates)
-    assert [str(problem) for problem in caught.value.problems] == [f"site_config/templates/country.md.j2:4: {expected}"]
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"site_config/templates/country.md.j2:{title + 1}: {expected}"
+    ]

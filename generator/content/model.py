@@ -86,7 +86,7 @@ class Entity:
 
     @cached_property  # read by the briefing, its list pages and the indexes
     def chronology(self) -> list[ChronologyEntry]:
-        return newest_first(entry for article in self.articles for entry in article.chronology)
+        return chronology_of(self.articles)
 
     @property
     def stances(self) -> list[Stance]:
@@ -240,21 +240,9 @@ class Site:
         """The newest publication date of the articles: how fresh the whole site is."""
         return max((article.published for article in self.articles), default=None)
 
-    @cached_property  # read by the briefing, its list pages and the indexes
+    @cached_property  # read by the home page and the chronology's pages
     def chronology(self) -> list[ChronologyEntry]:
-        return newest_first(entry for article in self.articles for entry in article.chronology)
-
-    @property
-    def matrix(self) -> PositionMatrix:
-        """Actors × initiatives; each cell holds the stances of that actor on that initiative."""
-        stances = group_stances(sorted(self.positions, key=role_rank))
-        actors = by_name({stance.actor for stance in stances})
-        initiatives = by_name({stance.initiative for stance in stances})
-        cells: dict[tuple[Entity, Entity], list[Stance]] = {}
-        for stance in stances:
-            cells.setdefault((stance.actor, stance.initiative), []).append(stance)
-        rows = [(actor, [cells.get((actor, initiative), []) for initiative in initiatives]) for actor in actors]
-        return PositionMatrix(initiatives, rows)
+        return chronology_of(self.articles)
 
 
 @dataclass(frozen=True)
@@ -279,6 +267,11 @@ def by_name(entities: Iterable[Entity]) -> list[Entity]:
 
 def role_rank(position: PositionEntry) -> int:
     return list(Role).index(position.record.role)
+
+
+def chronology_of(articles: Iterable[ArticleEntry]) -> list[ChronologyEntry]:
+    """The dated lines of `articles` (their events, else their publication), newest first."""
+    return newest_first(entry for article in articles for entry in article.chronology)
 
 
 def newest_first(entries: Iterable[ChronologyEntry]) -> list[ChronologyEntry]:

@@ -25,22 +25,20 @@ def check_addresses(pages: list[PageSpec]) -> None:
         first = claimed.setdefault(url, page)
         if first is page:
             continue
-        where, field = _origin(page)
-        problems.append(
-            Problem(
-                where,
-                0,
-                field,
-                f"two pages would have the address /{url}: {first.path} (made from {_origin(first)[0]}) "
-                f"and {page.path}; rename one of them",
-            )
-        )
+        where, field = _origin(page) or (page.path, "")
+        message = f"two pages would have the address /{url}: {_described(first)} and {_described(page)}"
+        problems.append(Problem(where, 0, field, f"{message}; rename one of them"))
     if problems:
         raise ContentError(problems)
 
 
-def _origin(page: PageSpec) -> tuple[str, str]:
-    """The record a page is made from, and the field that named it; the page itself for site-wide pages."""
+def _described(page: PageSpec) -> str:
+    origin = _origin(page)
+    return f"{page.path} (from {origin[0]})" if origin else f"the site's own {page.path}"
+
+
+def _origin(page: PageSpec) -> tuple[str, str] | None:
+    """The record a page is made from, and the field that named it; None for the site's own pages."""
     context = page.context
     if isinstance(context, AboutEntityContext):
         return context.entity.source_file, ""
@@ -51,4 +49,4 @@ def _origin(page: PageSpec) -> tuple[str, str]:
         spelling = sorted(context.tag.spellings)[0]
         index = first.record.tags.index(spelling) if spelling in first.record.tags else 0
         return first.source_file, f"tags[{index}]"
-    return f"the site's own page {page.path}", ""
+    return None
