@@ -17,7 +17,7 @@ Everything is measured in one run, on one corpus, so each figure has its baselin
 
 Timings on a shared machine are noisy; the ratios against the same-run baselines are what
 the targets are about. The figures go to benchmarks/results.json (and results-nN.json,
-which the README's growth table is made from) and into the README.
+which the growth table of benchmarks/README.md is made from) and into that file.
 """
 
 from __future__ import annotations
@@ -195,7 +195,7 @@ def growth_table() -> str:
 
 
 def update_readme(readme: Path) -> None:
-    """Replace the README's benchmark table (between its markers) with the growth table."""
+    """Replace the benchmark table of `readme` (between its markers) with the growth table."""
     start, end = "<!-- bench:start -->", "<!-- bench:end -->"
     text = readme.read_text(encoding="utf-8")
     if start in text and end in text:
@@ -209,14 +209,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--n", type=int, default=1_000, help="number of articles (default: 1000)")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each timed build; the best counts")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench", help="where the corpus is built")
-    parser.add_argument("--no-readme", action="store_true", help="do not record the results in README.md")
+    parser.add_argument("--no-readme", action="store_true", help="do not record the results in benchmarks/README.md")
     arguments = parser.parse_args(argv)
     results = run(arguments.n, arguments.repeat, arguments.work)
     text = json.dumps(results, indent=2) + "\n"
     if not arguments.no_readme:
         (HERE / "results.json").write_text(text, encoding="utf-8")
         (HERE / f"results-n{arguments.n}.json").write_text(text, encoding="utf-8")
-        update_readme(ROOT / "README.md")
+        update_readme(HERE / "README.md")
     print(table(results))
 
 
