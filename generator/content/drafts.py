@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.content.errors import Problem
+from generator.content.kinds import ARTICLE
 from generator.content.read import SourceDocument
 from generator.content.validate import validate_documents
 
@@ -46,7 +47,7 @@ class DraftStatus:
 
 def is_draft(document: SourceDocument) -> bool:
     """An article whose front matter says `draft: true`."""
-    return document.kind == "articles" and isinstance(document.meta, dict) and document.meta.get("draft") is True
+    return document.kind == ARTICLE.folder and isinstance(document.meta, dict) and document.meta.get("draft") is True
 
 
 def set_drafts_aside(documents: list[SourceDocument]) -> tuple[list[SourceDocument], list[DraftStatus]]:

@@ -13,11 +13,10 @@ from typing import Any
 from slugify import slugify
 
 from generator.content.errors import ContentError, Problem
+from generator.content.kinds import ARTICLE, KIND_NAMED, KIND_OF_FOLDER, REGISTRIES, EntityKind
 from generator.content.model import (
-    FOLDER_OF_KIND,
     ArticleEntry,
     Entity,
-    EntityKind,
     FigureEntry,
     PositionEntry,
     QuoteEntry,
@@ -30,14 +29,6 @@ from generator.content.model import (
 from generator.content.schema import Article, Country, Initiative, Organisation, Person, slug_of
 from generator.content.validate import ValidRecord
 from generator.output.labels import country_name
-
-KIND_OF_FOLDER: dict[str, EntityKind] = {
-    "countries": "country",
-    "organisations": "organisation",
-    "initiatives": "initiative",
-    "people": "person",
-}
-"""The entity kind of each registry folder in `content/`."""
 
 RESERVED_IDS = frozenset({"index"})
 """Ids whose page would overwrite a folder's index page."""
@@ -59,14 +50,14 @@ class _Linker:
         self.records = records
         self.unreadable = unreadable
         self.problems: list[Problem] = []
-        self.entities: dict[EntityKind, dict[str, Entity]] = {kind: {} for kind in FOLDER_OF_KIND}
+        self.entities: dict[EntityKind, dict[str, Entity]] = {kind.entity_kind: {} for kind in REGISTRIES}
         self.articles: dict[str, ArticleEntry] = {}
         self.origins: dict[Entity | ArticleEntry, ValidRecord] = {}
         """The record each registered entity or article was made from."""
 
     def link(self) -> Site:
         for item in self.records:
-            if item.document.kind == "articles":
+            if item.document.kind == ARTICLE.folder:
                 self._add_article(item)
             else:
                 self._add_entity(item)
@@ -97,8 +88,8 @@ class _Linker:
             short = getattr(record, "short_name", None) or name
             if not self._check_id(item, identifier):
                 return
-        entity = Entity(kind, identifier, name, short, item.document.path, item.document.body, record)
-        self._register(self.entities[kind], identifier, entity, item, "id" if kind != "country" else "code")
+        entity = Entity(kind.entity_kind, identifier, name, short, item.document.path, item.document.body, record)
+        self._register(self.entities[kind.entity_kind], identifier, entity, item, kind.id_field or "id")
 
     def _add_article(self, item: ValidRecord) -> None:
         assert isinstance(item.record, Article)
@@ -253,7 +244,7 @@ class _Linker:
         return by_name(self.entities[kind].values())
 
     def _all_entities(self) -> list[Entity]:
-        return [entity for kind in FOLDER_OF_KIND for entity in self.entities[kind].values()]
+        return [entity for entities in self.entities.values() for entity in entities.values()]
 
     def _problem(self, item: ValidRecord, field: str, message: str) -> None:
         self.problems.append(Problem(item.document.path, item.document.line_of(field), field, message))
@@ -287,15 +278,7 @@ def _co_occurring(country: Entity, limit: int = 5) -> list[tuple[Entity, int]]:
     return sorted(counts.items(), key=lambda pair: (-pair[1], sort_key(pair[0].name)))[:limit]
 
 
-_KIND_WORDS: dict[EntityKind, tuple[str, str]] = {
-    "country": ("country", "countries/{}.md with 'code: {}'"),
-    "organisation": ("organisation", "organisations/{}.md"),
-    "initiative": ("initiative", "initiatives/{}.md"),
-    "person": ("person", "people/{}.md"),
-}
-
-
 def _missing_message(ref: str, kinds: tuple[EntityKind, ...]) -> str:
-    words = " or ".join(_KIND_WORDS[kind][0] for kind in kinds)
-    files = " or ".join("content/" + _KIND_WORDS[kind][1].format(ref.lower(), ref) for kind in kinds)
+    words = " or ".join(KIND_NAMED[kind].word for kind in kinds)
+    files = " or ".join(KIND_NAMED[kind].entry_file(ref) for kind in kinds)
     return f"unknown {words} {ref!r}: expected a registry entry {files}"

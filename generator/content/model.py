@@ -15,9 +15,9 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
 
 from generator.content.dates import PartialDate
+from generator.content.kinds import ARTICLE, KIND_NAMED, EntityKind
 from generator.content.schema import (
     Article,
     Country,
@@ -30,16 +30,6 @@ from generator.content.schema import (
     Quote,
     Role,
 )
-
-EntityKind = Literal["country", "organisation", "initiative", "person"]
-
-FOLDER_OF_KIND: dict[EntityKind, str] = {
-    "country": "pays",
-    "organisation": "organisations",
-    "initiative": "initiatives",
-    "person": "personnes",
-}
-"""The site folder of each kind of briefing; the URLs are French."""
 
 
 def sort_key(text: str) -> str:
@@ -71,7 +61,7 @@ class Entity:
 
     @property
     def page(self) -> str:
-        return f"{FOLDER_OF_KIND[self.kind]}/{self.id.lower()}.md"
+        return f"{KIND_NAMED[self.kind].site_folder}/{self.id.lower()}.md"
 
     @property
     def last_update(self) -> PartialDate | None:
@@ -178,7 +168,7 @@ class ArticleEntry:
 
     @property
     def page(self) -> str:
-        return f"articles/{self.id}.md"
+        return f"{ARTICLE.site_folder}/{self.id}.md"
 
     @property
     def published(self) -> PartialDate:

@@ -20,11 +20,9 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from generator.content.errors import Problem
+from generator.content.kinds import KIND_OF_FOLDER, KINDS
 from generator.content.yaml_dialect import DuplicateFieldError, compose, load
 from generator.parallel import map_in_order
-
-KINDS = ("articles", "countries", "organisations", "initiatives", "people")
-"""The folders of `content/`, one per kind of record."""
 
 _HANDLER = YAMLHandler()
 _YAML_HINTS = {
@@ -39,6 +37,7 @@ class SourceDocument:
     """One record file as read from disk, not yet validated."""
 
     kind: str
+    """The folder of its kind in `content/`, e.g. countries (see kinds.py)."""
     path: str
     stem: str
     meta: Any
@@ -84,20 +83,20 @@ def read_content(content_dir: Path, read: Reader | None = None) -> tuple[list[So
     problems: list[Problem] = []
     root = content_dir.parent
     for entry in sorted(content_dir.iterdir()):
-        if entry.is_dir() and not entry.name.startswith(".") and entry.name not in KINDS:
+        if entry.is_dir() and not entry.name.startswith(".") and entry.name not in KIND_OF_FOLDER:
             problems.append(
-                Problem(_relative(entry, root), 0, "", f"unknown folder (expected one of: {', '.join(KINDS)})")
+                Problem(_relative(entry, root), 0, "", f"unknown folder (expected one of: {', '.join(KIND_OF_FOLDER)})")
             )
     files: list[tuple[Path, str, str]] = []
     for kind in KINDS:
-        folder = content_dir / kind
+        folder = content_dir / kind.folder
         if not folder.is_dir():
             continue
         for path in _visible_files(folder):
             if path.suffix != ".md":
                 problems.append(Problem(_relative(path, root), 0, "", "not a record: expected a .md file"))
                 continue
-            files.append((path, kind, _relative(path, root)))
+            files.append((path, kind.folder, _relative(path, root)))
     results = map_in_order(_read_file, files) if read is None else [read(*file) for file in files]
     for document, problem in results:
         if problem:

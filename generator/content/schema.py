@@ -244,13 +244,3 @@ class Article(Record):
     quotes: list[Quote] = Field(default_factory=list, description="Short attributed quotations.")
     figures: list[Figure] = Field(default_factory=list, description="Key figures.")
     tags: TagList = Field(default_factory=list, description="Topics, in French.")
-
-
-SCHEMAS: dict[str, type[Record]] = {
-    "articles": Article,
-    "countries": Country,
-    "organisations": Organisation,
-    "initiatives": Initiative,
-    "people": Person,
-}
-"""The record type of each content folder."""

@@ -17,8 +17,9 @@ from pydantic_core import ErrorDetails
 
 from generator.content.dates import describe
 from generator.content.errors import Problem
+from generator.content.kinds import KIND_OF_FOLDER
 from generator.content.read import SourceDocument
-from generator.content.schema import SCHEMAS, Record
+from generator.content.schema import Record
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ def validate_documents(documents: list[SourceDocument]) -> tuple[list[ValidRecor
     valid: list[ValidRecord] = []
     problems: list[Problem] = []
     for document in documents:
-        schema = SCHEMAS[document.kind]
+        schema = KIND_OF_FOLDER[document.kind].schema
         if not isinstance(document.meta, dict):
             problems.append(
                 Problem(

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from generator.content.dates import PartialDate
 from generator.content.errors import ContentError
+from generator.content.kinds import ARTICLE, COUNTRY, INITIATIVE, ORGANISATION, PERSON
 from generator.content.schema import Status, check_country_code
 from generator.editors import new as skeleton
 from generator.editors.check import check_content
@@ -133,7 +134,7 @@ def _add_new(commands: Subparsers) -> None:
     )
     kinds = parser.add_subparsers(dest="kind", required=True, metavar="KIND")
 
-    article = _add_kind(kinds, "article", "an article record, content/articles/<year>/<id>.md")
+    article = _add_kind(kinds, "article", f"an article record, {ARTICLE.path_pattern}")
     article.add_argument("--title", required=True, help="headline as published")
     article.add_argument(
         "--published",
@@ -145,22 +146,22 @@ def _add_new(commands: Subparsers) -> None:
     article.add_argument("--language", default="fr", metavar="CODE", help="language of the original (default: fr)")
     article.add_argument("--url", help="address of the original")
 
-    country = _add_kind(kinds, "country", "a country entry, content/countries/<code>.md", with_id=False)
+    country = _add_kind(kinds, "country", f"a country entry, {COUNTRY.path_pattern}", with_id=False)
     country.add_argument(
         "--code", required=True, type=_country_code, metavar="CODE", help="ISO 3166-1 alpha-2 code, e.g. KZ"
     )
 
-    organisation = _add_kind(kinds, "organisation", "an organisation entry, content/organisations/<id>.md")
+    organisation = _add_kind(kinds, "organisation", f"an organisation entry, {ORGANISATION.path_pattern}")
     organisation.add_argument("--name", required=True, help="full French name")
     organisation.add_argument("--short-name", help="acronym, e.g. ASEAN (the id is made from it)")
 
-    initiative = _add_kind(kinds, "initiative", "an initiative entry, content/initiatives/<id>.md")
+    initiative = _add_kind(kinds, "initiative", f"an initiative entry, {INITIATIVE.path_pattern}")
     initiative.add_argument("--name", required=True, help="full French name")
     initiative.add_argument("--short-name", help="short name used in tables (the id is made from it)")
     initiative.add_argument("--proposer", help="country code or organisation id of who proposed it")
     initiative.add_argument("--status", choices=[status.value for status in Status], help="where it stands")
 
-    person = _add_kind(kinds, "person", "a person entry, content/people/<id>.md")
+    person = _add_kind(kinds, "person", f"a person entry, {PERSON.path_pattern}")
     person.add_argument("--name", required=True, help="name as usually written in French")
     person.add_argument("--role", help="office held at the time of the reports")
     person.add_argument(

@@ -18,25 +18,15 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from slugify import slugify
 
 from generator.content.dates import PartialDate
+from generator.content.kinds import ARTICLE, COUNTRY, INITIATIVE, ORGANISATION, PERSON, Kind
 from generator.content.link import RESERVED_IDS
-
-Kind = Literal["article", "country", "organisation", "initiative", "person"]
-
-FOLDERS: dict[Kind, str] = {
-    "article": "articles",
-    "country": "countries",
-    "organisation": "organisations",
-    "initiative": "initiatives",
-    "person": "people",
-}
-"""The content folder of each kind of record."""
 
 STOPWORDS = (
     *("a", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "par", "pour", "sur", "un", "une"),
@@ -85,18 +75,18 @@ def article(
     identifier = record_id or (f"{published.iso}-{words}" if published else words)
     year = published.year if published else today.year
     fields = {"title": title, "published": published, "publisher": publisher, "language": language, "url": url}
-    return _skeleton("article", f"{year}/{identifier}", identifier, today=today, **fields)
+    return _skeleton(ARTICLE, f"{year}/{identifier}", identifier, today=today, **fields)
 
 
 def country(code: str) -> Skeleton:
     """A country registry entry, named after its ISO code."""
-    return _skeleton("country", code.lower(), code.lower(), code=code.upper())
+    return _skeleton(COUNTRY, code.lower(), code.lower(), code=code.upper())
 
 
 def organisation(name: str, *, short_name: str | None = None, record_id: str | None = None) -> Skeleton:
     """An organisation registry entry; its id comes from the short name if any, else the name."""
     identifier = record_id or make_id(short_name or name)
-    return _skeleton("organisation", identifier, identifier, name=name, short_name=short_name)
+    return _skeleton(ORGANISATION, identifier, identifier, name=name, short_name=short_name)
 
 
 def initiative(
@@ -110,7 +100,7 @@ def initiative(
     """An initiative registry entry; its id comes from the short name if any, else the name."""
     identifier = record_id or make_id(short_name or name)
     fields = {"name": name, "short_name": short_name, "proposer": proposer, "status": status}
-    return _skeleton("initiative", identifier, identifier, **fields)
+    return _skeleton(INITIATIVE, identifier, identifier, **fields)
 
 
 def person(
@@ -122,7 +112,7 @@ def person(
 ) -> Skeleton:
     """A person registry entry; the id is the name as a slug."""
     identifier = record_id or make_id(name)
-    return _skeleton("person", identifier, identifier, name=name, role=role, country=country)
+    return _skeleton(PERSON, identifier, identifier, name=name, role=role, country=country)
 
 
 def write_skeleton(content_dir: Path, skeleton: Skeleton) -> Path:
@@ -157,8 +147,8 @@ def write_skeleton(content_dir: Path, skeleton: Skeleton) -> Path:
 
 
 def _skeleton(kind: Kind, stem: str, identifier: str, **fields: Any) -> Skeleton:
-    path = f"{FOLDERS[kind]}/{stem}.md"
-    text = _ENVIRONMENT.get_template(f"{kind}.md.j2").render(path=path, **fields)
+    path = f"{kind.folder}/{stem}.md"
+    text = _ENVIRONMENT.get_template(f"{kind.name}.md.j2").render(path=path, **fields)
     return Skeleton(path, identifier, text)
 
 

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from feedgen.feed import FeedGenerator
 
 from generator.content.dates import PartialDate, first_day
-from generator.content.model import FOLDER_OF_KIND, ArticleEntry, Entity, EntityKind, Site
+from generator.content.kinds import KIND_NAMED, EntityKind
+from generator.content.model import ArticleEntry, Entity, Site
 from generator.output.markup import editor_html, escape_html, plain_text
 from generator.output.site_settings import SiteSettings
 from generator.parallel import map_in_order
@@ -40,7 +41,7 @@ SUMMARY_LENGTH = 300
 
 def feed_path(entity: Entity) -> str | None:
     """Return the docs-folder path of an entity's feed, or None for kinds without one."""
-    return f"flux/{FOLDER_OF_KIND[entity.kind]}/{entity.id.lower()}.xml" if entity.kind in FED_KINDS else None
+    return f"flux/{KIND_NAMED[entity.kind].site_folder}/{entity.id.lower()}.xml" if entity.kind in FED_KINDS else None
 
 
 def render_feeds(

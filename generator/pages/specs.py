@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
-from generator.content.model import FOLDER_OF_KIND, ArticleEntry, ChronologyEntry, Entity, Site
+from generator.content.kinds import KIND_NAMED
+from generator.content.model import ArticleEntry, ChronologyEntry, Entity, Site
 from generator.pages.contexts import (
     ArticleContext,
     ArticleListContext,
@@ -77,7 +78,7 @@ def page_specs(site: Site) -> list[PageSpec]:
 
 def entity_chronology_page(entity: Entity) -> str:
     """The first page of a briefing's full chronology: `pays/kz/chronologie.md`."""
-    return f"{FOLDER_OF_KIND[entity.kind]}/{entity.id.lower()}/chronologie.md"
+    return f"{KIND_NAMED[entity.kind].site_folder}/{entity.id.lower()}/chronologie.md"
 
 
 def _index_specs(site: Site) -> list[PageSpec]:
@@ -98,7 +99,7 @@ def _index_specs(site: Site) -> list[PageSpec]:
     matrix, totals = top_matrix(site)
     specs.append(PageSpec("positions.md", "positions.md.j2", PositionsContext(matrix, totals)))
     for kind, entities in site.entities_by_kind:
-        first = f"{FOLDER_OF_KIND[kind]}/index.md"
+        first = f"{KIND_NAMED[kind].site_folder}/index.md"
         index_pages = paginated(first, entities, ENTITY_PAGE_SIZE, _index_context(len(entities)))
         specs += [PageSpec(path, f"{kind}_index.md.j2", context) for path, context in index_pages]
         for entity in entities:

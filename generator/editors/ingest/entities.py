@@ -22,14 +22,14 @@ from pathlib import Path
 import pycountry
 from babel import Locale
 
+from generator.content.kinds import ARTICLE, COUNTRY, REGISTRIES
 from generator.content.read import read_content
 from generator.content.schema import Country, Initiative, Organisation, Person
 from generator.content.validate import validate_documents
 from generator.editors.ingest.folding import fold, fold_lower
 from generator.editors.ingest.new_names import find_new_names
 
-KINDS = ("countries", "organisations", "initiatives", "people")
-_PROPER_NAMES = ("countries", "people")
+_PROPER_NAMES = frozenset(kind.folder for kind in REGISTRIES if kind.proper_names)
 """Kinds whose capitalised names only match capitalised text."""
 
 
@@ -38,6 +38,7 @@ class Name:
     """One name an entity answers to."""
 
     kind: str
+    """The registry folder of the entity's kind, e.g. countries."""
     id: str
     text: str
     registered: bool = True
@@ -70,7 +71,7 @@ class Findings:
 def registry_names(content_dir: Path) -> list[Name]:
     """Return every name of every valid registry entry, and Babel's names of all countries."""
     documents, _ = read_content(content_dir) if content_dir.is_dir() else ([], [])
-    records, _ = validate_documents([document for document in documents if document.kind != "articles"])
+    records, _ = validate_documents([document for document in documents if document.kind != ARTICLE.folder])
     names: list[Name] = []
     registered_codes: set[str] = set()
     for item in records:
@@ -84,7 +85,7 @@ def registry_names(content_dir: Path) -> list[Name]:
         elif isinstance(record, Person):
             names += [Name(kind, item.document.stem, text) for text in [record.name, *record.aliases]]
     for code, country_names in _babel_country_names().items():
-        names += [Name("countries", code, text, code in registered_codes) for text in country_names]
+        names += [Name(COUNTRY.folder, code, text, code in registered_codes) for text in country_names]
     return names
 
 
@@ -116,7 +117,7 @@ def find_entities(text: str, names: list[Name]) -> Findings:
     ]
     ranked = sorted(found, key=lambda suggestion: (-suggestion.count, suggestion.first))
     return Findings(
-        suggestions={kind: [s for s in ranked if s.kind == kind and s.registered] for kind in KINDS},
+        suggestions={kind.folder: [s for s in ranked if s.kind == kind.folder and s.registered] for kind in REGISTRIES},
         unregistered_countries=[s for s in ranked if not s.registered],
         new_names=find_new_names(text, taken),
     )

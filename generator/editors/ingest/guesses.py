@@ -10,6 +10,7 @@ from pathlib import Path
 from slugify import slugify
 
 from generator.content.dates import PartialDate
+from generator.content.kinds import ARTICLE
 from generator.editors.ingest.capture import Capture, Clue
 from generator.editors.ingest.entities import Findings, find_entities, registry_names
 from generator.editors.ingest.html_page import extract_html
@@ -65,6 +66,6 @@ def default_path(content_dir: Path, draft: Draft) -> Path:
     words = slugify(draft.title.value if draft.title else draft.capture, max_length=60, word_boundary=True)
     words = re.sub(r"(?:-[a-z])+$", "", words)  # a cut at "… de l'IA" leaves a stray "-l"
     if draft.published is None:
-        return content_dir / "articles" / f"{words}.md"
+        return content_dir / ARTICLE.folder / f"{words}.md"
     date = draft.published.date
-    return content_dir / "articles" / f"{date.year:04d}" / f"{date.iso}-{words}.md"
+    return content_dir / ARTICLE.folder / f"{date.year:04d}" / f"{date.iso}-{words}.md"

@@ -15,7 +15,8 @@ import json
 import textwrap
 
 from generator.content.drafts import CAPTURED_TEXT_MARK
-from generator.editors.ingest.entities import KINDS, Suggestion
+from generator.content.kinds import COUNTRY, REGISTRIES
+from generator.editors.ingest.entities import Suggestion
 from generator.editors.ingest.guesses import Draft
 
 CHECK = "à vérifier"
@@ -70,8 +71,8 @@ def render_record(draft: Draft) -> str:
         f"  retrieved: {draft.retrieved.isoformat()}  # jour de la capture (par défaut, celui de l'ingestion)",
         f"  capture: {_text(draft.capture)}",
     ]
-    for kind in KINDS:
-        lines += _suggestions(kind, draft.findings.suggestions.get(kind, []))
+    for kind in REGISTRIES:
+        lines += _suggestions(kind.folder, draft.findings.suggestions.get(kind.folder, []))
     lines += _new_names(draft)
     lines += _extracted_text(draft.paragraphs)
     lines += ["---", ""]
@@ -109,7 +110,7 @@ def _new_names(draft: Draft) -> list[str]:
         "# Noms trouvés sans fiche dans les registres : créez la fiche (puis ajoutez l'id ci-dessus) ou ignorez-les.",
     ]
     for country in countries:
-        path = f"content/countries/{country.id.lower()}.md"
+        path = f"content/{COUNTRY.folder}/{country.id.lower()}.md"
         lines.append(f"#   - pays {country.id} ({_mentions(country)}) : pas de fiche {path}")
     for name, count in names:
         lines.append(f"#   - {_one_line(name)}" + (f" ×{count}" if count > 1 else ""))

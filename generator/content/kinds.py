@@ -1,0 +1,73 @@
+"""The kinds of record, written once: where each kind's files live and its pages go.
+
+One frozen `Kind` per kind of record (article, country, organisation, initiative, person)
+says its folder in `content/`, the site folder of its pages (the URLs are French), its
+schema class, the English word messages use for it, how its files are named and how
+its id is given. Every stage reads these instead of keeping a map of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from generator.content.schema import Article, Country, Initiative, Organisation, Person, Record
+
+EntityKind = Literal["country", "organisation", "initiative", "person"]
+"""The kinds of registry entry, each with a briefing of its own."""
+RecordKind = Literal["article", EntityKind]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of record: its files, its pages and its schema."""
+
+    name: RecordKind
+    """How the code names the kind: `Entity.kind`, the skeleton `<name>.md.j2`, `briefings new <name>`."""
+    folder: str
+    """Its folder in `content/`, e.g. countries."""
+    site_folder: str
+    """The site folder of its pages, e.g. pays."""
+    schema: type[Record]
+    word: str
+    """The English word messages use for one record of the kind: "unknown country 'FR'"."""
+    file_name: str
+    """How its files are named inside `folder`, as shown to editors: `<code>.md`."""
+    id_field: str | None = None
+    """The field that gives the record's id; None when the file name is the id."""
+    proper_names: bool = False
+    """Its capitalised names only match capitalised text when `briefings ingest` looks for them."""
+
+    @property
+    def path_pattern(self) -> str:
+        """Where its files go, as shown to editors: `content/countries/<code>.md`."""
+        return f"content/{self.folder}/{self.file_name}"
+
+    @property
+    def entity_kind(self) -> EntityKind:
+        """The kind as a registry entry; articles are not one."""
+        name = self.name
+        if name == "article":
+            raise ValueError("an article is not a registry entry")
+        return name
+
+    def entry_file(self, identifier: str) -> str:
+        """The registry file a reference to `identifier` needs: `content/countries/fr.md with 'code: FR'`."""
+        path = f"content/{self.folder}/{identifier.lower()}.md"
+        return f"{path} with '{self.id_field}: {identifier}'" if self.id_field else path
+
+
+ARTICLE = Kind("article", "articles", "articles", Article, "article", "<year>/<id>.md")
+COUNTRY = Kind("country", "countries", "pays", Country, "country", "<code>.md", id_field="code", proper_names=True)
+ORGANISATION = Kind("organisation", "organisations", "organisations", Organisation, "organisation", "<id>.md")
+INITIATIVE = Kind("initiative", "initiatives", "initiatives", Initiative, "initiative", "<id>.md")
+PERSON = Kind("person", "people", "personnes", Person, "person", "<id>.md", proper_names=True)
+
+KINDS: tuple[Kind, ...] = (ARTICLE, COUNTRY, ORGANISATION, INITIATIVE, PERSON)
+"""Every kind, in the order the content is read and listed."""
+REGISTRIES: tuple[Kind, ...] = tuple(kind for kind in KINDS if kind is not ARTICLE)
+"""The kinds of registry entry: every kind but articles."""
+KIND_OF_FOLDER: dict[str, Kind] = {kind.folder: kind for kind in KINDS}
+"""The kind of each folder of `content/`."""
+KIND_NAMED: dict[str, Kind] = {kind.name: kind for kind in KINDS}
+"""Each kind by its name: `KIND_NAMED[entity.kind].site_folder`."""
