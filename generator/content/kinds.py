@@ -4,18 +4,27 @@ One frozen `Kind` per kind of record (article, country, organisation, initiative
 says its folder in `content/`, the site folder of its pages (the URLs are French), its
 schema class, the English word messages use for it, how its files are named and how
 its id is given. Every stage reads these instead of keeping a map of its own.
+
+The id rule lives here too (`id_problem`): the schema applies it to every id a record
+refers to, the linker to every file name, `briefings new` to the id it is about to write.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Literal
+
+from slugify import slugify
 
 from generator.content.schema import Article, Country, Initiative, Organisation, Person, Record
 
 EntityKind = Literal["country", "organisation", "initiative", "person"]
 """The kinds of registry entry, each with a briefing of its own."""
 RecordKind = Literal["article", EntityKind]
+
+RESERVED_IDS = frozenset({"index"})
+"""Ids whose page would overwrite a folder's index page."""
 
 
 @dataclass(frozen=True)
@@ -71,3 +80,26 @@ KIND_OF_FOLDER: dict[str, Kind] = {kind.folder: kind for kind in KINDS}
 """The kind of each folder of `content/`."""
 KIND_NAMED: dict[str, Kind] = {kind.name: kind for kind in KINDS}
 """Each kind by its name: `KIND_NAMED[entity.kind].site_folder`."""
+
+
+@functools.cache
+def slug_of(value: str) -> str:
+    """Slugify with a memory: 10,000 articles repeat the same few thousand ids."""
+    return str(slugify(value))
+
+
+def id_problem(identifier: str, example_suffix: str = "") -> str | None:
+    """Return why `identifier` cannot be a record id, worded as what was expected; None if it can.
+
+    An id is a lowercase slug, since it is a file name and part of a page address; not a
+    reserved name; and not digits only, since the numbered pages of the lists
+    (pages/paging.py) have those names. `example_suffix` follows the example of a slug
+    (".md" when the id is a file name).
+    """
+    if not identifier or slug_of(identifier) != identifier:
+        return f"expected a lowercase slug such as {(slug_of(identifier) or 'mon-identifiant') + example_suffix!r}"
+    if identifier in RESERVED_IDS:
+        return f"expected an id other than {identifier!r} (the index pages use that name)"
+    if identifier.isdigit():
+        return "expected an id that is not digits only (the numbered list pages use those names)"
+    return None

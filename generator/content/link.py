@@ -10,10 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from slugify import slugify
-
 from generator.content.errors import ContentError, Problem
-from generator.content.kinds import ARTICLE, KIND_NAMED, KIND_OF_FOLDER, REGISTRIES, EntityKind
+from generator.content.kinds import ARTICLE, KIND_NAMED, KIND_OF_FOLDER, REGISTRIES, EntityKind, id_problem
 from generator.content.model import (
     ArticleEntry,
     Entity,
@@ -26,12 +24,9 @@ from generator.content.model import (
     role_rank,
     sort_key,
 )
-from generator.content.schema import Article, Country, Initiative, Organisation, Person, slug_of
+from generator.content.schema import Article, Country, Initiative, Organisation, Person
 from generator.content.validate import ValidRecord
 from generator.output.labels import country_name
-
-RESERVED_IDS = frozenset({"index"})
-"""Ids whose page would overwrite a folder's index page."""
 
 
 def build_site(records: list[ValidRecord], unreadable: frozenset[str] = frozenset()) -> Site:
@@ -99,19 +94,8 @@ class _Linker:
             self._register(self.articles, identifier, entry, item, "id")
 
     def _check_id(self, item: ValidRecord, identifier: str) -> bool:
-        if identifier in RESERVED_IDS:
-            self._file_problem(
-                item, f"the file name is the record's id and {identifier!r} is reserved; rename the file"
-            )
-            return False
-        if identifier.isdigit():  # numbered pages of the lists (pages/paging.py) use these names
-            self._file_problem(item, "the file name is the record's id and ids of digits only are reserved; rename it")
-            return False
-        if slug_of(identifier) != identifier:
-            suggestion = f"{slugify(identifier) or 'mon-identifiant'}.md"
-            self._file_problem(
-                item, f"the file name is the record's id: expected a lowercase slug such as {suggestion!r}"
-            )
+        if problem := id_problem(identifier, example_suffix=".md"):
+            self._file_problem(item, f"the file name is the record's id: {problem}")
             return False
         return True
 

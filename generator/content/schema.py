@@ -24,15 +24,8 @@ from pydantic import (
     HttpUrl,
     StringConstraints,
 )
-from slugify import slugify
 
 from generator.content.dates import PartialDate
-
-
-@functools.cache
-def slug_of(value: str) -> str:
-    """Slugify with a memory: 10,000 articles repeat the same few thousand ids."""
-    return str(slugify(value))
 
 
 @functools.cache
@@ -41,9 +34,18 @@ def _is_country_code(code: str) -> bool:
 
 
 def _check_slug(value: str) -> str:
-    if slug_of(value) != value:
-        raise ValueError(f"expected a lowercase slug such as {slugify(value) or 'mon-identifiant'!r}, got {value!r}")
+    """An id a record refers to follows the rule of ids (kinds.py), or no record could have it."""
+    if problem := _id_problem(value):
+        raise ValueError(f"{problem}, got {value!r}")
     return value
+
+
+@functools.cache  # 10,000 articles repeat the same few thousand ids
+def _id_problem(value: str) -> str | None:
+    # kinds.py names the record classes of this module, so it imports this module: import it once needed.
+    from generator.content.kinds import id_problem
+
+    return id_problem(value)
 
 
 def check_country_code(value: str) -> str:

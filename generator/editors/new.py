@@ -25,8 +25,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from slugify import slugify
 
 from generator.content.dates import PartialDate
-from generator.content.kinds import ARTICLE, COUNTRY, INITIATIVE, ORGANISATION, PERSON, Kind
-from generator.content.link import RESERVED_IDS
+from generator.content.kinds import ARTICLE, COUNTRY, INITIATIVE, ORGANISATION, PERSON, Kind, id_problem
 
 STOPWORDS = (
     *("a", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "par", "pour", "sur", "un", "une"),
@@ -124,7 +123,7 @@ def write_skeleton(content_dir: Path, skeleton: Skeleton) -> Path:
     """
     target = content_dir / skeleton.path
     folder = content_dir / skeleton.path.split("/", 1)[0]
-    if not skeleton.id or skeleton.id != slugify(skeleton.id) or skeleton.id in RESERVED_IDS:
+    if id_problem(skeleton.id):
         raise NewRecordError(
             f"{skeleton.id!r} cannot be a record id: give a lowercase slug with --id, e.g. --id mon-identifiant"
         )
