@@ -21,7 +21,7 @@ from frontmatter.default_handlers import YAMLHandler
 
 from generator.content.errors import Problem
 from generator.content.kinds import KIND_OF_FOLDER, KINDS
-from generator.content.yaml_dialect import DuplicateFieldError, compose, load
+from generator.content.yaml_dialect import ComplexKeyError, DuplicateFieldError, compose, load
 from generator.parallel import map_in_order
 
 _HANDLER = YAMLHandler()
@@ -155,6 +155,9 @@ def read_document(path: Path, kind: str, shown_path: str) -> tuple[SourceDocumen
         assert error.context_mark is not None and error.problem_mark is not None
         first, line = (front_start + mark.line + 1 for mark in (error.context_mark, error.problem_mark))
         return None, Problem(shown_path, line, error.key, f"field given twice (first on line {first}); keep only one")
+    except ComplexKeyError as error:
+        assert error.problem_mark is not None and error.problem is not None
+        return None, Problem(shown_path, front_start + error.problem_mark.line + 1, "", error.problem)
     except yaml.YAMLError as error:
         return None, _yaml_problem(shown_path, error, front_start)
     if meta is None:

@@ -22,11 +22,25 @@ class DuplicateFieldError(yaml.constructor.ConstructorError):
         self.key = key
 
 
+class ComplexKeyError(yaml.constructor.ConstructorError):
+    """A mapping uses a list or a mapping as a key, where a field name belongs (`[a]: 1`)."""
+
+    def __init__(self, key: yaml.Node) -> None:
+        found = "a list" if isinstance(key, yaml.SequenceNode) else "a mapping"
+        super().__init__(None, None, f"field names must be plain words: found {found} used as a key", key.start_mark)
+
+
 class _RefuseRepeatedKeys(yaml.constructor.SafeConstructor):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:
-        """Refuse a key given twice: PyYAML would silently keep only the last value."""
+        """Refuse a key given twice: PyYAML would silently keep only the last value.
+
+        A key that is a list or a mapping is refused first: it cannot be a field name, and
+        Python cannot even look it up among the keys seen so far.
+        """
         seen: dict[object, yaml.Mark] = {}
         for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise ComplexKeyError(key_node)
             key = self.construct_object(key_node, deep=deep)
             if key in seen:
                 raise DuplicateFieldError(str(key), seen[key], key_node.start_mark)
