@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 import re
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 import pycountry
 from pydantic import (
@@ -62,11 +62,15 @@ def _check_entity_ref(value: str) -> str:
     return _check_slug(value)
 
 
+TAG_LENGTH = 60
+"""Longest tag, in characters."""
+
+
 def _check_tag(value: str) -> str:
     """Tags become page labels and links: plain words only."""
-    if not re.fullmatch(r"\w[\w '’-]{0,59}", value):
+    if not re.fullmatch(rf"\w[\w '’-]{{0,{TAG_LENGTH - 1}}}", value):
         raise ValueError(
-            f"expected a tag of letters, digits, spaces, hyphens or apostrophes (60 at most), got {value!r}"
+            f"expected a tag of letters, digits, spaces, hyphens or apostrophes ({TAG_LENGTH} at most), got {value!r}"
         )
     return value
 
@@ -106,6 +110,9 @@ class Record(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
+    BODY: ClassVar[str] = ""
+    """What the Markdown below the front matter holds, for content/SCHEMA.md; nested records have none."""
+
 
 class Role(StrEnum):
     """How an actor stands on an initiative."""
@@ -130,8 +137,16 @@ class Status(StrEnum):
     abandoned = "abandoned"
 
 
+def _choices(values: type[StrEnum]) -> str:
+    """The values of an enum in declaration order, for a description: "a, b or c"."""
+    names = [value.value for value in values]
+    return f"{', '.join(names[:-1])} or {names[-1]}"
+
+
 class Country(Record):
     """A country briefing's registry entry; its French name comes from Babel."""
+
+    BODY = "Editorial overview in French, in our own words: what the country proposed, supported or said."
 
     code: CountryCode = Field(description="ISO 3166-1 alpha-2 code, e.g. KZ.")
     aliases: TextList = Field(default_factory=list, description="Other names and adjectives, FR and EN.")
@@ -139,6 +154,8 @@ class Country(Record):
 
 class Organisation(Record):
     """An international or regional organisation."""
+
+    BODY = "What the organisation does on AI governance, in French and in our own words."
 
     name: Text = Field(description="Full French name.")
     short_name: Text | None = Field(None, description="Acronym or short name, e.g. ASEAN.")
@@ -150,19 +167,21 @@ class Organisation(Record):
 class Initiative(Record):
     """A proposal, declaration, programme or body that actors take positions on."""
 
+    BODY = "What the initiative is, who carries it and where it stands, in French and in our own words."
+
     name: Text = Field(description="Full French name.")
     short_name: Text | None = Field(None, description="Short name used in tables.")
     proposer: EntityRef | None = Field(None, description="Country code or organisation id.")
     announced: PartialDate | None = Field(None, description="When it was first announced.")
-    status: Status = Field(
-        description="Where it stands now: proposed, in_preparation, adopted, in_force, ongoing or abandoned."
-    )
+    status: Status = Field(description=f"Where it stands now: {_choices(Status)}.")
     seat: Text | None = Field(None, description="Seat or venue, if any.")
     aliases: TextList = Field(default_factory=list, description="Other names, FR and EN.")
 
 
 class Person(Record):
     """A person quoted or acting in the articles."""
+
+    BODY = "Who they are, in French and in our own words."
 
     name: Text = Field(description="Name as usually written in French.")
     role: Text = Field(description="Office held at the time of the reports.")
@@ -196,7 +215,7 @@ class Position(Record):
 
     actor: EntityRef = Field(description="Country code or organisation id.")
     initiative: Slug = Field(description="Initiative id.")
-    role: Role = Field(description="proposes, supports, joins, signs, hosts or opposes.")
+    role: Role = Field(description=f"{_choices(Role)}.")
     date: PartialDate | None = Field(None, description="When the stance was taken (not the publication date).")
     voiced_by: Slug | None = Field(None, description="Person id of who expressed it.")
     evidence: Text | None = Field(None, description="Short quote from the article that shows it.")
@@ -232,6 +251,8 @@ class Figure(Record):
 
 class Article(Record):
     """One curated news article: facts, positions and our own summary (the body)."""
+
+    BODY = "Our own summary in French, never the article's sentences (quotes go in `quotes`)."
 
     draft: bool = Field(False, description="True while an editor is still checking it: kept off the site.")
     title: Text = Field(description="Headline as published.")

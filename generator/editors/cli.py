@@ -20,6 +20,7 @@ from generator.content.dates import PartialDate
 from generator.content.errors import ContentError
 from generator.content.kinds import ARTICLE, COUNTRY, INITIATIVE, ORGANISATION, PERSON
 from generator.content.schema import Status, check_country_code
+from generator.content.schema_doc import REGENERATE, schema_document
 from generator.editors import new as skeleton
 from generator.editors.check import check_content
 from generator.editors.ingest.command import add_ingest_parser
@@ -224,6 +225,25 @@ def _new(arguments: argparse.Namespace, today: dt.date) -> int:
     return 0
 
 
+# -- schema ----------------------------------------------------------------------------
+
+
+def _add_schema(commands: Subparsers) -> None:
+    parser = commands.add_parser(
+        "schema",
+        help="print the record schema, content/SCHEMA.md, as the models define it",
+        description="Print the reference of every kind of record (fields, types, limits, allowed values), "
+        "written from the record types in generator/content/schema.py. After changing them, run "
+        f"'{REGENERATE}' to update the reference editors read.",
+    )
+    parser.set_defaults(run=_schema)
+
+
+def _schema(arguments: argparse.Namespace, today: dt.date) -> int:
+    sys.stdout.write(schema_document())
+    return 0
+
+
 def _missing(content: Path) -> bool:
     """Say so when there is no content folder: the command was likely run from the wrong folder."""
     if content.is_dir():
@@ -249,7 +269,13 @@ def _country_code(value: str) -> str:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-SUBCOMMANDS: tuple[Callable[[Subparsers], None], ...] = (_add_generate, _add_check, _add_new, add_ingest_parser)
+SUBCOMMANDS: tuple[Callable[[Subparsers], None], ...] = (
+    _add_generate,
+    _add_check,
+    _add_new,
+    add_ingest_parser,
+    _add_schema,
+)
 """Every subcommand, in the order `briefings --help` lists them."""
 
 
