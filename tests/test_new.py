@@ -60,7 +60,7 @@ def test_article_skeleton_with_the_facts_passes_with_advice(
     assert check_lines(project) == [
         f"{path}:15: warning: countries: the article concerns no country, so no country briefing lists it; "
         "add the codes of the countries it is about, e.g. [KZ, CN]",
-        f"{path}:48: warning: the article has no summary; write one below the front matter, in French and in "
+        f"{path}:49: warning: the article has no summary; write one below the front matter, in French and in "
         "your own words",
     ]
 

@@ -102,8 +102,8 @@ def _table(model: type[Record], nested: list[tuple[str, type[Record]]]) -> list[
     hints = get_type_hints(model, include_extras=True)
     lines = ["| Field | | Type | What it holds |", "|---|---|---|---|"]
     for name, field in model.model_fields.items():
-        hint = _without_none(hints[name])
-        inner = _record_type(hint)
+        hint = without_none(hints[name])
+        inner = nested_record(hint)
         if inner is not None:
             nested.append((f"{name}[]" if get_origin(hint) is list else name, inner))
             described = "list, each item a mapping: see below" if get_origin(hint) is list else "mapping: see below"
@@ -154,13 +154,13 @@ def _limit(metadata: object) -> str:
     return ""  # validators and stripping: the Values table says how the type is written
 
 
-def _record_type(hint: Any) -> type[Record] | None:
+def nested_record(hint: Any) -> type[Record] | None:
     """The nested record type of a field (`source`, `events`), if it holds one."""
     inner = get_args(hint)[0] if get_origin(hint) is list else hint
     return inner if isinstance(inner, type) and issubclass(inner, Record) else None
 
 
-def _without_none(hint: Any) -> Any:
+def without_none(hint: Any) -> Any:
     """`X | None` is X: whether a field may be left out is the "required" column's business."""
     if get_origin(hint) in (Union, types.UnionType):
         rest = [arg for arg in get_args(hint) if arg is not type(None)]
