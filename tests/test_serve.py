@@ -128,7 +128,8 @@ def test_a_broken_template_keeps_the_last_good_site_until_fixed(served: tuple[Pa
     template = root / "site_config" / "templates" / "country.md.j2"
     good = template.read_text(encoding="utf-8")
     template.write_text(good.replace("# {{ country.name | md }}\n", "# {{ country.name | md }\n"), "utf-8")
-    error = "site_config/templates/country.md.j2:4: template error: unexpected '}'"
+    line = good.splitlines().index("# {{ country.name | md }}") + 1
+    error = f"site_config/templates/country.md.j2:{line}: template error: unexpected '}}'"
     assert wait_for(lambda: error in log.read_text(), 30), log.read_text()
     assert "Kazakhstan" in fetch(page)  # still served, from the last good pages
 
