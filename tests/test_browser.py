@@ -23,7 +23,7 @@ from tests.conftest import BuiltSite, ServedSite, copy_project, mkdocs_build
 from tests.measurements import record
 from tests.serve_site import serve
 
-pytestmark = needs_chromium
+pytestmark = [needs_chromium, pytest.mark.browser, pytest.mark.build]
 
 LANDING_PAGES = {
     "home": "/",

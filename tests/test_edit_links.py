@@ -9,6 +9,8 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import BuiltSite, copy_project, mkdocs_build
 
+pytestmark = pytest.mark.build
+
 REPOSITORY = "https://github.com/exemple/briefings"
 
 

@@ -15,6 +15,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import MKDOCS, copy_project
+from tests.markers import require_marker
+
+pytestmark = pytest.mark.serve
 
 
 def free_port() -> int:
@@ -45,6 +48,7 @@ def serve(tmp_path: Path, *options: str) -> Iterator[tuple[Path, str, Path]]:
 
     MkDocs builds into a temporary folder; TMPDIR puts it under `tmp_path`/tmp.
     """
+    require_marker("serve", "runs `mkdocs serve`")
     root = copy_project(tmp_path / "project")
     (tmp_path / "tmp").mkdir()
     port = free_port()

@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import BuiltSite, copy_project, mkdocs_build
+
+pytestmark = pytest.mark.build
 
 
 def test_build_is_strict_and_warning_free(built_site: BuiltSite) -> None:

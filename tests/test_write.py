@@ -63,6 +63,7 @@ def test_generated_pages_are_readable_by_the_web_server(good_content: Path, tmp_
     assert stat.S_IMODE((out / "index.md").stat().st_mode) == 0o644
 
 
+@pytest.mark.build
 def test_two_builds_of_the_same_content_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763856000")
     first, second = copy_project(tmp_path / "a"), copy_project(tmp_path / "b")
