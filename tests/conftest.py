@@ -50,7 +50,7 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-SITE_FIXTURES = {"built_site", "published_site", "site_under_subpath"}
+SITE_FIXTURES = {"built_site", "published_site", "site_with_repository", "site_under_subpath"}
 """The fixtures below that build a site: a test that uses one is a `build` test."""
 
 
@@ -120,12 +120,26 @@ def publish_at(root: Path, site_url: str = PUBLISHED_URL, repo_url: str = REPO_U
     config.write_text("\n".join([f"site_url: {site_url}", f"repo_url: {repo_url}", *lines]) + "\n", "utf-8")
 
 
+PUBLISHED_EPOCH = 1763856000
+"""The SOURCE_DATE_EPOCH of `published_site` (2025-11-23), whatever the environment's is."""
+
+
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The real content built for publication under a sub-path, with feeds and a repository link."""
+    """The real content built for publication under a sub-path, with feeds and a repository link,
+    at a fixed SOURCE_DATE_EPOCH so that another build can be compared with it byte for byte."""
     root = copy_project(tmp_path_factory.mktemp("published"))
     publish_at(root)
-    result = mkdocs_build(root)
+    result = mkdocs_build(root, env={"SOURCE_DATE_EPOCH": str(PUBLISHED_EPOCH)})
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(root, result.stderr)
+
+
+@pytest.fixture(scope="session")
+def site_with_repository(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The real content built with REPO_URL set, as a deployment sets it, and no SITE_URL."""
+    root = copy_project(tmp_path_factory.mktemp("repository"))
+    result = mkdocs_build(root, env={"REPO_URL": REPO_URL})
     assert result.returncode == 0, result.stderr
     return BuiltSite(root, result.stderr)
 
