@@ -242,5 +242,5 @@ def test_a_repository_link_fetches_nothing_from_github(page: Page, site_with_rep
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto((site_with_repository.site / "index.html").as_uri())
-    page.wait_for_timeout(1500)  # Material asks for repository facts right after load
+    page.wait_for_load_state("networkidle")  # Material would ask for repository facts right after load
     assert requested and not [url for url in requested if "github" in url]
