@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Dates MkDocs stamps into the site (sitemap) come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: site generate check serve test lint clean bench
+.PHONY: site generate check serve test test-fast lint clean bench
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ serve: $(STAMP) $(TOOLS)
 ## test: linters, type checks and every test
 test: $(STAMP) $(TOOLS) lint
 	$(BIN)/python -m pytest
+
+## test-fast: the in-process tests only: no lint, no site build, browser or preview (markers in pyproject.toml)
+test-fast: $(STAMP) $(TOOLS)
+	$(BIN)/python -m pytest -m "not browser and not build and not serve"
 
 ## bench: measure generation, builds, preview and search on N synthetic articles (make bench N=10000)
 N ?= 1000

@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 from tests.chromium import CHROMIUM, FLAGS
+from tests.markers import note_running, require_marker
 from tests.measurements import MEASURED, summary_lines
 from tests.serve_site import serve
 
@@ -49,8 +50,31 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+SITE_FIXTURES = {"built_site", "published_site", "site_with_repository", "site_under_subpath"}
+"""The fixtures below that build a site: a test that uses one is a `build` test."""
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    note_running(item)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Refuse a test that uses a site-building fixture or the browser without the marker saying so."""
+    unmarked = [
+        f"{item.nodeid}: uses {fixture}, mark it @pytest.mark.{marker}"
+        for item in items
+        for fixtures, marker in ((SITE_FIXTURES, "build"), ({"browser"}, "browser"))
+        for fixture in sorted(fixtures & set(getattr(item, "fixturenames", ())))
+        if item.get_closest_marker(marker) is None
+    ]
+    if unmarked:
+        raise pytest.UsageError("tests without the marker their fixtures call for:\n  " + "\n  ".join(unmarked))
+
+
 def mkdocs_build(root: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run a real `mkdocs build --strict` in `root`, with `env` added to the environment."""
+    require_marker("build", "runs `mkdocs build`")
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [str(MKDOCS), "build", "--strict"],
@@ -96,12 +120,26 @@ def publish_at(root: Path, site_url: str = PUBLISHED_URL, repo_url: str = REPO_U
     config.write_text("\n".join([f"site_url: {site_url}", f"repo_url: {repo_url}", *lines]) + "\n", "utf-8")
 
 
+PUBLISHED_EPOCH = 1763856000
+"""The SOURCE_DATE_EPOCH of `published_site` (2025-11-23), whatever the environment's is."""
+
+
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The real content built for publication under a sub-path, with feeds and a repository link."""
+    """The real content built for publication under a sub-path, with feeds and a repository link,
+    at a fixed SOURCE_DATE_EPOCH so that another build can be compared with it byte for byte."""
     root = copy_project(tmp_path_factory.mktemp("published"))
     publish_at(root)
-    result = mkdocs_build(root)
+    result = mkdocs_build(root, env={"SOURCE_DATE_EPOCH": str(PUBLISHED_EPOCH)})
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(root, result.stderr)
+
+
+@pytest.fixture(scope="session")
+def site_with_repository(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The real content built with REPO_URL set, as a deployment sets it, and no SITE_URL."""
+    root = copy_project(tmp_path_factory.mktemp("repository"))
+    result = mkdocs_build(root, env={"REPO_URL": REPO_URL})
     assert result.returncode == 0, result.stderr
     return BuiltSite(root, result.stderr)
 
@@ -139,6 +177,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """One headless Chromium for every browser test; each test opens its own context."""
+    require_marker("browser", "drives Chromium")
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
         yield launched

@@ -10,6 +10,7 @@ from pathlib import Path
 from benchmarks.make_corpus import Sizes, write_corpus
 from benchmarks.memory import TreeMemory
 from generator.pipeline import load_site
+from tests.waiting import wait_until
 
 
 def test_the_corpus_is_valid_and_shaped_like_the_issue_says(tmp_path: Path) -> None:
@@ -32,12 +33,16 @@ def test_the_same_seed_writes_the_same_bytes(tmp_path: Path) -> None:
 
 def test_memory_of_a_build_counts_the_processes_it_starts() -> None:
     """A parent that holds little and a child that holds ~200 MB: the tree's peak is the child's."""
-    child = "import time; block = b'x' * (200 * 2**20); time.sleep(1.5)"
+    child = "import sys; block = b'x' * (200 * 2**20); sys.stdin.read()"  # holds it until its input ends
     parent = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {child!r}], check=True)"
-    process = subprocess.Popen([sys.executable, "-c", parent])  # noqa: S603 - fixed arguments
+    process = subprocess.Popen([sys.executable, "-c", parent], stdin=subprocess.PIPE)  # noqa: S603 - fixed arguments
+    assert process.stdin is not None
 
     with TreeMemory(process.pid, interval=0.05) as memory:
+        seen = wait_until(lambda: memory.peak_mb > 190, timeout=30)
+        process.stdin.close()  # the child, which shares the parent's input, ends, then the parent
         process.wait()
 
+    assert seen, f"the child's 200 MB never showed: the peak was {memory.peak_mb:.0f} MB"
     assert process.returncode == 0
     assert 190 < memory.peak_mb < 400

@@ -11,7 +11,6 @@ from __future__ import annotations
 import gzip
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -19,11 +18,11 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, Request
 
 from tests.chromium import needs_chromium
-from tests.conftest import BuiltSite, ServedSite, copy_project, mkdocs_build
+from tests.conftest import REPO_URL, BuiltSite, ServedSite
 from tests.measurements import record
 from tests.serve_site import serve
 
-pytestmark = needs_chromium
+pytestmark = [needs_chromium, pytest.mark.browser, pytest.mark.build]
 
 LANDING_PAGES = {
     "home": "/",
@@ -235,15 +234,13 @@ def test_search_works_under_a_project_sub_path(page: Page, site_under_subpath: S
     assert traffic.failures == [] and traffic.errors == []
 
 
-def test_a_repository_link_fetches_nothing_from_github(page: Page, tmp_path: Path) -> None:
-    root = copy_project(tmp_path)
-    assert mkdocs_build(root, env={"REPO_URL": "https://github.com/exemple/briefings"}).returncode == 0
-    html = (root / "site" / "index.html").read_text(encoding="utf-8")
-    assert 'href="https://github.com/exemple/briefings"' in html
+def test_a_repository_link_fetches_nothing_from_github(page: Page, site_with_repository: BuiltSite) -> None:
+    html = site_with_repository.html("index.html")
+    assert f'href="{REPO_URL}"' in html
     assert 'data-md-component="source"' not in html
 
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto((root / "site" / "index.html").as_uri())
-    page.wait_for_timeout(1500)  # Material asks for repository facts right after load
+    page.goto((site_with_repository.site / "index.html").as_uri())
+    page.wait_for_load_state("networkidle")  # Material would ask for repository facts right after load
     assert requested and not [url for url in requested if "github" in url]

@@ -7,18 +7,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import BuiltSite, copy_project, mkdocs_build
+from tests.conftest import REPO_URL, BuiltSite, copy_project, mkdocs_build
 
-REPOSITORY = "https://github.com/exemple/briefings"
-
-
-@pytest.fixture(scope="module")
-def site_with_repository(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The real content built with REPO_URL set, as a deployment sets it."""
-    root = copy_project(tmp_path_factory.mktemp("repository"))
-    result = mkdocs_build(root, env={"REPO_URL": REPOSITORY})
-    assert result.returncode == 0, result.stderr
-    return BuiltSite(root, result.stderr)
+pytestmark = pytest.mark.build
 
 
 def edit_link(site: BuiltSite, page: str) -> str | None:
@@ -41,7 +32,7 @@ def edit_link(site: BuiltSite, page: str) -> str | None:
     ],
 )  # fmt: skip
 def test_a_page_made_from_one_record_edits_that_record(site_with_repository: BuiltSite, page: str, record: str) -> None:
-    assert edit_link(site_with_repository, page) == f"{REPOSITORY}/edit/main/{record}"
+    assert edit_link(site_with_repository, page) == f"{REPO_URL}/edit/main/{record}"
     assert (site_with_repository.root / record).is_file()
 
 
@@ -65,9 +56,9 @@ def test_every_briefing_and_article_page_has_an_edit_link(site_with_repository: 
 
 def test_the_edit_branch_comes_from_the_environment(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
-    assert mkdocs_build(root, env={"REPO_URL": REPOSITORY + "/", "EDIT_URI": "edit/brouillons/"}).returncode == 0
+    assert mkdocs_build(root, env={"REPO_URL": REPO_URL + "/", "EDIT_URI": "edit/brouillons/"}).returncode == 0
     html = (root / "site" / "pays" / "kz" / "index.html").read_text(encoding="utf-8")
-    assert f'href="{REPOSITORY}/edit/brouillons/content/countries/kz.md"' in html
+    assert f'href="{REPO_URL}/edit/brouillons/content/countries/kz.md"' in html
 
 
 def test_without_a_repository_there_is_no_edit_link(built_site: BuiltSite) -> None:

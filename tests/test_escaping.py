@@ -138,6 +138,7 @@ def test_editor_summaries_keep_markdown_but_lose_scripts(tmp_path: Path) -> None
     assert isinstance(trap, Tag) and "href" not in trap.attrs
 
 
+@pytest.mark.build
 def test_hostile_title_survives_a_real_mkdocs_build(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
     publish_at(root)

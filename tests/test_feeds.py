@@ -32,6 +32,7 @@ def day(parsed_time: time.struct_time) -> str:
     return time.strftime("%Y-%m-%d", parsed_time)
 
 
+@pytest.mark.build
 def test_site_feed_lists_every_article_newest_first(published_site: BuiltSite) -> None:
     feed = read_feed(published_site, "flux.xml")
     articles = load_site(ROOT / "content").articles
@@ -45,6 +46,7 @@ def test_site_feed_lists_every_article_newest_first(published_site: BuiltSite) -
     assert day(feed.feed.updated_parsed) == dates[0] == "2025-12-18"  # the newest article, not the build day
 
 
+@pytest.mark.build
 def test_entries_carry_our_summary_and_the_source(published_site: BuiltSite) -> None:
     feed = read_feed(published_site, "flux.xml")
     entry = next(e for e in feed.entries if e.link.endswith("/2025-08-12-tokaiev-soutient-organisation-mondiale-ia/"))
@@ -57,12 +59,14 @@ def test_entries_carry_our_summary_and_the_source(published_site: BuiltSite) -> 
     assert day(entry.published_parsed) == day(entry.updated_parsed) == "2025-08-12"
 
 
+@pytest.mark.build
 def test_a_year_only_publication_is_dated_on_the_first_day_of_that_year(published_site: BuiltSite) -> None:
     feed = read_feed(published_site, "flux/pays/kz.xml")
     entry = next(e for e in feed.entries if e.link.endswith("/2025-kazakhstan-priorite-nationale-ia/"))
     assert day(entry.published_parsed) == "2025-01-01"
 
 
+@pytest.mark.build
 def test_every_country_organisation_and_initiative_has_its_own_feed(published_site: BuiltSite) -> None:
     site = load_site(ROOT / "content")
     fed = [*site.countries, *site.organisations, *site.initiatives]
@@ -81,6 +85,7 @@ def test_every_country_organisation_and_initiative_has_its_own_feed(published_si
     )
 
 
+@pytest.mark.build
 def test_briefings_and_home_link_their_feed_visibly_and_in_the_head(published_site: BuiltSite) -> None:
     pages = {"index.html": "flux.xml", "pays/kz/index.html": "../../flux/pays/kz.xml"}
     pages["initiatives/organisation-mondiale-cooperation-ia/index.html"] = (
@@ -96,6 +101,7 @@ def test_briefings_and_home_link_their_feed_visibly_and_in_the_head(published_si
         assert (published_site.site / Path(page).parent / feed).resolve().is_file()
 
 
+@pytest.mark.build
 def test_people_have_no_feed_of_their_own(published_site: BuiltSite) -> None:
     soup = BeautifulSoup(published_site.html("personnes/li-qiang/index.html"), "html.parser")
     assert soup.select('link[type="application/atom+xml"]') == []

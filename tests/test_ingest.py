@@ -423,6 +423,7 @@ def test_a_draft_stays_off_the_site_and_generate_lists_what_it_lacks(project: Pa
     ]
 
 
+@pytest.mark.build
 def test_a_draft_in_content_keeps_mkdocs_build_strict_and_clean(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
     assert run(root, str(CAPTURES / "004_c231b7b4a89e3f3b.txt")) == 0

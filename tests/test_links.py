@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlsplit
 
+import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import BuiltSite
+
+pytestmark = pytest.mark.build
 
 
 def _target_file(site: Path, page: Path, href: str) -> Path:

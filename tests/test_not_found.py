@@ -17,7 +17,7 @@ from tests.conftest import BuiltSite
 PREFIX = "/briefings/"
 """The sub-path of conftest.PUBLISHED_URL."""
 
-pytestmark = needs_chromium
+pytestmark = [needs_chromium, pytest.mark.browser, pytest.mark.build]
 
 
 class _PagesHandler(http.server.SimpleHTTPRequestHandler):

@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from generator.output.open_data import PositionRows, RecordTexts, positions_csv, records_data, records_json
@@ -31,6 +32,7 @@ def load_csv(site: BuiltSite) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
 
 
+@pytest.mark.build
 def test_json_holds_every_record_with_its_page(built_site: BuiltSite) -> None:
     data = load_json(built_site)
     site = load_site(ROOT / "content")
@@ -45,6 +47,7 @@ def test_json_holds_every_record_with_its_page(built_site: BuiltSite) -> None:
         assert (built_site.site / str(record["page"]) / "index.html").is_file()
 
 
+@pytest.mark.build
 def test_json_articles_keep_positions_quotes_figures_and_partial_dates(built_site: BuiltSite) -> None:
     articles = {a["id"]: a for a in load_json(built_site)["articles"]}
     article = articles[KZ_ARTICLE]
@@ -61,6 +64,7 @@ def test_json_articles_keep_positions_quotes_figures_and_partial_dates(built_sit
     assert articles["2025-kazakhstan-priorite-nationale-ia"]["published"] == "2025"
 
 
+@pytest.mark.build
 def test_csv_has_one_row_per_reported_position(built_site: BuiltSite) -> None:
     rows = load_csv(built_site)
     site = load_site(ROOT / "content")
@@ -99,6 +103,7 @@ def test_source_urls_reach_both_files(tmp_path: Path) -> None:
     assert next(a for a in data["articles"] if a["id"] == KZ_ARTICLE)["source"]["url"] == original
 
 
+@pytest.mark.build
 def test_data_page_links_the_files_and_explains_every_column(built_site: BuiltSite) -> None:
     soup = BeautifulSoup(built_site.html("donnees/index.html"), "html.parser")
     links = {a.get_text(): a["href"] for a in soup.select("article a[href]")}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from bs4 import BeautifulSoup, Tag
 
 from generator.content.dates import PartialDate
@@ -31,6 +32,7 @@ def section_links(html: str, section_id: str) -> list[str]:
     return [str(link["href"]) for link in table.find_all("a", href=True)]
 
 
+@pytest.mark.build
 def test_kazakhstan_briefing_shows_its_support_with_date_and_source(built_site: BuiltSite) -> None:
     html = built_site.html("pays/kz/index.html")
     rows = section_rows(html, "positions-sur-les-initiatives")
@@ -44,6 +46,7 @@ def test_kazakhstan_briefing_shows_its_support_with_date_and_source(built_site: 
     assert f"../../articles/{KZ_ARTICLE}/" in section_links(html, "positions-sur-les-initiatives")
 
 
+@pytest.mark.build
 def test_kazakhstan_briefing_has_its_facts_statements_and_figures(built_site: BuiltSite) -> None:
     soup = BeautifulSoup(built_site.html("pays/kz/index.html"), "html.parser")
     text = soup.get_text(" ", strip=True)
@@ -55,6 +58,7 @@ def test_kazakhstan_briefing_has_its_facts_statements_and_figures(built_site: Bu
     assert "Chine — 1 article en commun" in text
 
 
+@pytest.mark.build
 def test_initiative_briefing_lists_who_proposed_and_who_supports(built_site: BuiltSite) -> None:
     html = built_site.html("initiatives/organisation-mondiale-cooperation-ia/index.html")
     text = BeautifulSoup(html, "html.parser").get_text(" ", strip=True)
@@ -70,6 +74,7 @@ def test_initiative_briefing_lists_who_proposed_and_who_supports(built_site: Bui
     assert ("Chine", "accueille", "juillet 2025") in stances
 
 
+@pytest.mark.build
 def test_chronology_is_newest_first(built_site: BuiltSite) -> None:
     site = load_site(ROOT / "content")
     soup = BeautifulSoup(built_site.html("chronologie/index.html"), "html.parser")
@@ -81,6 +86,7 @@ def test_chronology_is_newest_first(built_site: BuiltSite) -> None:
     assert dates[-1] == "mai 2024"
 
 
+@pytest.mark.build
 def test_article_page_keeps_event_and_publication_dates(built_site: BuiltSite) -> None:
     html = built_site.html("articles/2025-12-18-chine-propose-organisation-internationale-ia/index.html")
     text = BeautifulSoup(html, "html.parser").get_text(" ", strip=True)
@@ -88,6 +94,7 @@ def test_article_page_keeps_event_and_publication_dates(built_site: BuiltSite) -
     assert "juillet 2025 — Conférence mondiale sur l'intelligence artificielle (Shanghai)" in text
 
 
+@pytest.mark.build
 def test_positions_matrix_links_each_cell_to_its_source(built_site: BuiltSite) -> None:
     soup = BeautifulSoup(built_site.html("positions/index.html"), "html.parser")
     table = soup.select_one("article table")
@@ -97,6 +104,7 @@ def test_positions_matrix_links_each_cell_to_its_source(built_site: BuiltSite) -
     assert links["soutient"] == f"../articles/{KZ_ARTICLE}/"
 
 
+@pytest.mark.build
 def test_home_page_shows_latest_developments_and_ways_in(built_site: BuiltSite) -> None:
     soup = BeautifulSoup(built_site.html("index.html"), "html.parser")
     first = soup.select_one("article ul li")
@@ -105,6 +113,7 @@ def test_home_page_shows_latest_developments_and_ways_in(built_site: BuiltSite) 
     assert {"pays/", "initiatives/", "organisations/", "personnes/", "positions/", "articles/"} <= hrefs
 
 
+@pytest.mark.build
 def test_empty_sections_are_left_out(built_site: BuiltSite) -> None:
     soup = BeautifulSoup(built_site.html("pays/us/index.html"), "html.parser")
     headings = {heading.get_text(strip=True).rstrip("¶") for heading in soup.select("article h2")}

@@ -6,9 +6,9 @@ are forked wherever the tests run.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
-import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -50,11 +50,16 @@ def count_pools(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 @pytest.mark.usefixtures("two_cores")
 def test_results_come_back_in_order_from_several_workers() -> None:
-    def slowly(item: int) -> tuple[int, int]:
-        time.sleep(0.002)  # long enough for both workers to take batches
+    both_working = multiprocessing.get_context("fork").Barrier(2)
+    waited: list[bool] = []  # each forked worker has its own copy
+
+    def in_both_workers(item: int) -> tuple[int, int]:
+        if not waited:  # a worker's first item waits until the other worker has taken one too
+            waited.append(True)
+            both_working.wait(timeout=30)
         return item, os.getpid()
 
-    results = parallel.map_in_order(slowly, list(range(1_000)))
+    results = parallel.map_in_order(in_both_workers, list(range(1_000)))
 
     assert [item for item, _ in results] == list(range(1_000))
     workers = {pid for _, pid in results}

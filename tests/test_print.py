@@ -28,7 +28,7 @@ BRIEFINGS = [
     "articles/2025-02-26-forum-avenir-asean-gouvernance-ia/index.html",
 ]
 
-pytestmark = needs_chromium
+pytestmark = [needs_chromium, pytest.mark.browser, pytest.mark.build]
 
 
 @pytest.fixture

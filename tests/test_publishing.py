@@ -19,6 +19,7 @@ import pytest
 import yaml
 
 from tests.conftest import MKDOCS, ROOT, copy_project
+from tests.markers import require_marker
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 
@@ -101,7 +102,9 @@ def git(*arguments: str, cwd: Path) -> str:
     return result.stdout
 
 
+@pytest.mark.build
 def test_mkdocs_gh_deploy_publishes_the_site_to_a_gh_pages_branch(tmp_path: Path) -> None:
+    require_marker("build", "runs `mkdocs gh-deploy`")
     remote = tmp_path / "remote.git"
     git("init", "--quiet", "--bare", str(remote), cwd=tmp_path)
     project = copy_project(tmp_path / "project")

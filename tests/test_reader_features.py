@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import xml.etree.ElementTree as ET
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
 from generator.output.labels import ROLE_LABELS, STATUS_LABELS
 from generator.output.site_settings import SiteSettings
 from generator.pipeline import load_site
-from tests.conftest import GOOD_CONTENT, PUBLISHED_URL, REPO_URL, ROOT, BuiltSite
+from tests.conftest import GOOD_CONTENT, PUBLISHED_EPOCH, PUBLISHED_URL, REPO_URL, ROOT, BuiltSite
 from tests.rendering import render_site
 from tests.test_escaping import to_html
 
@@ -33,6 +33,7 @@ def briefing_pages(site: BuiltSite) -> list[str]:
     )
 
 
+@pytest.mark.build
 def test_every_briefing_says_when_it_was_last_updated_from_its_own_dates(built_site: BuiltSite) -> None:
     site = load_site(ROOT / "content")
     entities = {entity.page.removesuffix(".md") + "/index.html": entity for entity in site.entities}
@@ -74,6 +75,7 @@ def test_every_statement_figure_and_stance_links_its_article_and_the_original() 
     assert not [a for a in cn.find_all("a") if "original" in a.get_text() and a["href"] != ORIGINAL]
 
 
+@pytest.mark.build
 def test_every_briefing_can_be_cited_with_its_address_and_date(published_site: BuiltSite) -> None:
     for page in briefing_pages(published_site):
         soup = soup_of(published_site, page)
@@ -90,6 +92,7 @@ def test_every_briefing_can_be_cited_with_its_address_and_date(published_site: B
     )
 
 
+@pytest.mark.build
 def test_methodology_explains_every_role_and_status_and_links_corrections(published_site: BuiltSite) -> None:
     soup = soup_of(published_site, "methodologie/index.html")
     cells = [cell.get_text(strip=True) for cell in soup.select("article td strong")]
@@ -111,6 +114,7 @@ def test_correction_issue_form_asks_for_page_problem_and_source() -> None:
     assert form["name"] == "Signaler une correction"
 
 
+@pytest.mark.build
 def test_every_page_has_a_description_and_sharing_meta(published_site: BuiltSite) -> None:
     pages = sorted(published_site.site.rglob("index.html"))
     assert len(pages) > 30
@@ -140,6 +144,7 @@ def test_every_page_has_a_description_and_sharing_meta(published_site: BuiltSite
     assert str(description["content"]).endswith("…") and len(str(description["content"])) <= 200
 
 
+@pytest.mark.build
 def test_404_page_is_french_and_leads_back_into_the_site(published_site: BuiltSite) -> None:
     soup = soup_of(published_site, "404.html")
     heading = soup.select_one("article h1")
@@ -154,6 +159,7 @@ def test_404_page_is_french_and_leads_back_into_the_site(published_site: BuiltSi
             assert (published_site.site / href.removeprefix("/briefings/") / "index.html").is_file()
 
 
+@pytest.mark.build
 def test_sitemap_lists_every_page_and_no_wall_clock_date(published_site: BuiltSite) -> None:
     namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     root = ET.parse(published_site.site / "sitemap.xml").getroot()  # noqa: S314 - our own build's output
@@ -163,12 +169,9 @@ def test_sitemap_lists_every_page_and_no_wall_clock_date(published_site: BuiltSi
         for path in published_site.site.rglob("index.html")
     }
     assert listed == pages
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
-    built = dt.datetime.fromtimestamp(epoch, dt.UTC).date().isoformat() if epoch else None
+    built = dt.datetime.fromtimestamp(PUBLISHED_EPOCH, dt.UTC).date().isoformat()  # the build's SOURCE_DATE_EPOCH
     lastmods = {str(tag.text) for tag in root.iterfind("s:url/s:lastmod", namespace)}
-    assert len(lastmods) == 1
-    if built:
-        assert lastmods == {built}
+    assert lastmods == {built}
 
 
 def test_descriptions_of_generated_pages_are_plain_single_lines() -> None:

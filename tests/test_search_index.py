@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -35,7 +37,9 @@ def test_a_missing_binary_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_a_service_that_stops_is_reported_not_waited_for(tmp_path: Path) -> None:
     indexer = SearchIndexer()
-    indexer._service.kill()  # as if it crashed mid-build
+    # As if it crashed mid-build: the npm launcher and the binary it runs, which shares its pipes
+    # and, killed alone, would go on to answer and write the index.
+    os.killpg(indexer._service.pid, signal.SIGKILL)
     indexer._service.wait()
 
     with pytest.raises(SearchIndexError, match="stopped|did not answer"):

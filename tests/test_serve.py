@@ -9,12 +9,16 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import MKDOCS, copy_project
+from tests.markers import require_marker
+from tests.waiting import wait_until
+
+pytestmark = pytest.mark.serve
 
 
 def free_port() -> int:
@@ -31,20 +35,12 @@ def fetch(url: str) -> str:
         return ""
 
 
-def wait_for(condition: Callable[[], bool], seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.3)
-    return False
-
-
 def serve(tmp_path: Path, *options: str) -> Iterator[tuple[Path, str, Path]]:
     """Run `mkdocs serve` on a copy of the project; yield (root, base URL, log file).
 
     MkDocs builds into a temporary folder; TMPDIR puts it under `tmp_path`/tmp.
     """
+    require_marker("serve", "runs `mkdocs serve`")
     root = copy_project(tmp_path / "project")
     (tmp_path / "tmp").mkdir()
     port = free_port()
@@ -86,12 +82,32 @@ def html_of(page: str) -> str:
     return page.removesuffix(".md") + "/index.html"
 
 
+def wait_for_a_later_clock_tick(folder: Path, newest_ns: int) -> None:
+    """Wait until a file written now gets a later mtime than `newest_ns`: the file system's clock
+    is coarser than a nanosecond, and a rewrite in the same tick would look like no rewrite."""
+    probe = folder / "clock-probe"
+
+    def later() -> bool:
+        probe.write_bytes(b"")
+        return probe.stat().st_mtime_ns > newest_ns
+
+    assert wait_until(later, 10, interval=0.01)
+    probe.unlink()
+
+
+def builds_finished(log: Path) -> bool:
+    """Whether every build MkDocs started has ended (well or not)."""
+    text = log.read_text()
+    ended = text.count("Documentation built in") + text.count("An error happened during the rebuild")
+    return ended == text.count("Building documentation")
+
+
 def add_a_sentence_to_kazakhstan(root: Path, page: str, log: Path) -> None:
     """Once the preview serves Kazakhstan's briefing, add a sentence to its record; wait until it shows."""
-    assert wait_for(lambda: "Kazakhstan" in fetch(page), 60), log.read_text()
+    assert wait_until(lambda: "Kazakhstan" in fetch(page), 60), log.read_text()
     record = root / "content" / "countries" / "kz.md"
     record.write_text(record.read_text(encoding="utf-8") + "\nPhrase ajoutée pendant l’aperçu.\n", encoding="utf-8")
-    assert wait_for(lambda: "Phrase ajoutée pendant l’aperçu." in fetch(page), 30), log.read_text()
+    assert wait_until(lambda: "Phrase ajoutée pendant l’aperçu." in fetch(page), 30), log.read_text()
 
 
 def test_an_edited_record_shows_in_the_served_page(served: tuple[Path, str, Path]) -> None:
@@ -101,56 +117,60 @@ def test_an_edited_record_shows_in_the_served_page(served: tuple[Path, str, Path
 
     broken = root / "content" / "countries" / "fr.md"
     broken.write_text("---\ncode: [FR\n---\n", encoding="utf-8")
-    assert wait_for(lambda: "content/countries/fr.md:3: invalid YAML" in log.read_text(), 30), log.read_text()
+    assert wait_until(lambda: "content/countries/fr.md:3: invalid YAML" in log.read_text(), 30), log.read_text()
     assert "Phrase ajoutée pendant l’aperçu." in fetch(page)  # the last good site is still served
 
 
 def test_an_edited_article_and_template_show_without_restarting(served: tuple[Path, str, Path]) -> None:
     root, base, log = served
     article_page = f"{base}/articles/2025-08-12-tokaiev-soutient-organisation-mondiale-ia/"
-    assert wait_for(lambda: "Tokaïev" in fetch(article_page), 60), log.read_text()
+    assert wait_until(lambda: "Tokaïev" in fetch(article_page), 60), log.read_text()
 
     article = root / "content" / "articles" / "2025" / "2025-08-12-tokaiev-soutient-organisation-mondiale-ia.md"
     article.write_text(article.read_text(encoding="utf-8") + "\nRésumé complété pendant l’aperçu.\n", "utf-8")
-    assert wait_for(lambda: "Résumé complété pendant l’aperçu." in fetch(article_page), 30), log.read_text()
+    assert wait_until(lambda: "Résumé complété pendant l’aperçu." in fetch(article_page), 30), log.read_text()
 
     template = root / "site_config" / "templates" / "country.md.j2"
     text = template.read_text(encoding="utf-8")
     template.write_text(text.replace("# {{ country.name | md }}\n", "# Pays : {{ country.name | md }}\n"), "utf-8")
-    assert wait_for(lambda: "Pays : Kazakhstan" in fetch(f"{base}/pays/kz/"), 30), log.read_text()
+    assert wait_until(lambda: "Pays : Kazakhstan" in fetch(f"{base}/pays/kz/"), 30), log.read_text()
 
 
 def test_a_broken_template_keeps_the_last_good_site_until_fixed(served: tuple[Path, str, Path]) -> None:
     root, base, log = served
     page = f"{base}/pays/kz/"
-    assert wait_for(lambda: "Kazakhstan" in fetch(page), 60), log.read_text()
+    assert wait_until(lambda: "Kazakhstan" in fetch(page), 60), log.read_text()
 
     template = root / "site_config" / "templates" / "country.md.j2"
     good = template.read_text(encoding="utf-8")
     template.write_text(good.replace("# {{ country.name | md }}\n", "# {{ country.name | md }\n"), "utf-8")
     line = good.splitlines().index("# {{ country.name | md }}") + 1
     error = f"site_config/templates/country.md.j2:{line}: template error: unexpected '}}'"
-    assert wait_for(lambda: error in log.read_text(), 30), log.read_text()
+    assert wait_until(lambda: error in log.read_text(), 30), log.read_text()
     assert "Kazakhstan" in fetch(page)  # still served, from the last good pages
 
     template.write_text(good.replace("# {{ country.name | md }}\n", "# Fiche : {{ country.name | md }}\n"), "utf-8")
-    assert wait_for(lambda: "Fiche : Kazakhstan" in fetch(page), 30), log.read_text()
+    assert wait_until(lambda: "Fiche : Kazakhstan" in fetch(page), 30), log.read_text()
 
 
 def test_a_dirty_rebuild_updates_every_dependent_page_and_no_other(served_dirty: tuple[Path, str, Path]) -> None:
     root, base, log = served_dirty
     article_page = f"{base}/articles/2025-08-12-tokaiev-soutient-organisation-mondiale-ia/"
-    assert wait_for(lambda: "Tokaïev" in fetch(article_page) or "kazakh" in fetch(article_page), 60), log.read_text()
-    time.sleep(1)  # the first build's files and the edit must not share a clock tick
+    assert wait_until(lambda: "Tokaïev" in fetch(article_page) or "kazakh" in fetch(article_page), 60), log.read_text()
+    assert wait_until(lambda: builds_finished(log), 30), log.read_text()
     docs = root / "build" / "docs"
     (site,) = (root.parent / "tmp").glob("mkdocs_*")
     sitemap = (site / "sitemap.xml").read_bytes()
     pages_before, html_before = mtimes(docs, "*.md"), mtimes(site, "*.html")
+    # The first build's files and the edit's rewrites must not share a clock tick (root.parent is
+    # on the same file system, and MkDocs does not watch it).
+    wait_for_a_later_clock_tick(root.parent, max([*pages_before.values(), *html_before.values()]))
 
     article = root / "content" / "articles" / "2025" / "2025-08-12-tokaiev-soutient-organisation-mondiale-ia.md"
     text = article.read_text(encoding="utf-8")
     article.write_text(text.replace('title: "Le président kazakh', 'title: "Le chef d’État kazakh', 1), "utf-8")
-    assert wait_for(lambda: "Le chef d’État kazakh" in fetch(article_page), 30), log.read_text()
+    assert wait_until(lambda: "Le chef d’État kazakh" in fetch(article_page), 30), log.read_text()
+    assert wait_until(lambda: builds_finished(log), 30), log.read_text()  # the other pages are written too
 
     pages_after, html_after = mtimes(docs, "*.md"), mtimes(site, "*.html")
     rewritten = {page for page in pages_after if pages_after[page] != pages_before.get(page)}
@@ -172,7 +192,10 @@ def test_the_preview_rebuilds_after_an_edit_and_then_stays_idle(served_dirty: tu
     root, base, log = served_dirty
     add_a_sentence_to_kazakhstan(root, f"{base}/pays/kz/", log)
 
-    time.sleep(2)  # the edit's rebuild ends
+    assert wait_until(lambda: builds_finished(log), 30), log.read_text()  # the edit's rebuild ends
     builds = log.read_text().count("Building documentation")
-    time.sleep(4)  # nothing is edited meanwhile
+    # The idle time is what is tested, and no event marks "no rebuild is coming": the test watches
+    # a fixed 4 s. A rebuild set off by the last one would start within about a second (a file
+    # event, or MkDocs' polling where there are none, then its 0.1 s delay).
+    time.sleep(4)
     assert log.read_text().count("Building documentation") == builds, log.read_text()

@@ -17,10 +17,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
+import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import ServedSite
 from tests.measurements import record
+
+pytestmark = pytest.mark.build
 
 SKIPPED_SCHEMES = ("mailto", "tel", "data")
 LINKING_ATTRIBUTES = {
