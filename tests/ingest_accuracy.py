@@ -104,7 +104,9 @@ def measure(with_address: bool = True) -> Scores:
     return scores
 
 
-def _score(scores: Scores, name: str, label: dict[str, object], draft: dict[str, object], people: dict[str, set[str]]) -> None:
+def _score(
+    scores: Scores, name: str, label: dict[str, object], draft: dict[str, object], people: dict[str, set[str]]
+) -> None:
     title = draft.get("title")
     if label["title"] is None:
         scores.titles_invented += title is not None
