@@ -76,13 +76,6 @@ BAD_FILES = [
         id="invalid_country_code",
     ),
     pytest.param(
-        "unknown_country_code.md",
-        "articles/2025/unknown-country-code.md",
-        "content/articles/2025/unknown-country-code.md:8: countries[1]: "
-        "unknown country 'FR': expected a registry entry content/countries/fr.md with 'code: FR'",
-        id="unknown_country_code",
-    ),
-    pytest.param(
         "dangling_initiative.md",
         "articles/2025/dangling-initiative.md",
         "content/articles/2025/dangling-initiative.md:11: positions[0].initiative: unknown initiative "

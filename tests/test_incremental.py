@@ -101,6 +101,30 @@ def edit_country_overview(content: Path) -> None:
     country.write_text(country.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", encoding="utf-8")
 
 
+def referenced_country_file(content: Path) -> Path:
+    """The file of a country that an article names."""
+    text = articles(content)[5].read_text(encoding="utf-8")
+    codes = re.search(r"^countries:\n- (\w\w)$", text, flags=re.MULTILINE)
+    assert codes
+    return content / "countries" / f"{codes.group(1).lower()}.md"
+
+
+def delete_country_file(content: Path) -> None:
+    """The country keeps its briefing, named by its code alone, without the overview."""
+    referenced_country_file(content).unlink()
+
+
+def set_country_file_aside(content: Path) -> None:
+    """Hide the file (hidden files are not read): its country is named by its code alone."""
+    path = referenced_country_file(content)
+    path.rename(path.with_name(f".{path.name}"))
+
+
+def give_a_file_to_a_country_without_one(content: Path) -> None:
+    path = referenced_country_file(content)
+    path.write_bytes(path.with_name(f".{path.name}").read_bytes())
+
+
 def add_article(content: Path) -> None:
     source = articles(content)[10]
     shutil.copy(source, source.with_name("2099-01-01-article-ajoute.md"))
@@ -122,16 +146,24 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "rename a person": rename_person,
     "move a person to another country": move_person,
     "edit a country's overview": edit_country_overview,
+    "delete a country's file": delete_country_file,
+    "give a file to a country named without one": give_a_file_to_a_country_without_one,
     "add an article": add_article,
     "remove an article": remove_article,
     "tag an article with a new theme": retag_article,
 }
+PREPARATIONS: dict[str, Callable[[Path], None]] = {
+    "give a file to a country named without one": set_country_file_aside,
+}
+"""What to do to the corpus before the first generation, for an edit that needs it."""
 
 
 @pytest.mark.parametrize("edit", EDITS)
 def test_an_edit_updates_exactly_the_pages_that_depend_on_it(edit: str, corpus: Path, tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(corpus, content)
+    if edit in PREPARATIONS:
+        PREPARATIONS[edit](content)
     docs = tmp_path / "docs"
     session = Session()
     session.generate(content, TEMPLATES, docs, PUBLISHED)

@@ -91,6 +91,7 @@ ENTITY_ATTRIBUTES: dict[str, Rule] = {
     "source_file": OWN,
     "overview": OWN,
     "record": OWN,
+    "has_file": OWN,
     "page": OWN,
     "country": OWN,
     "organisation": OWN,

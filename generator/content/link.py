@@ -3,15 +3,21 @@
 All cross-file rules live here, in one place: duplicate ids, references to entries that
 do not exist, file names that are not valid ids. Problems are collected, not raised one
 by one, so an editor sees them all in one run.
+
+Every ISO 3166-1 code names a country, and Babel names it in French, so a country needs
+no file: the first reference to a code without one creates its entity, with no overview.
+A file in content/countries/ only adds to it (overview, aliases). Organisations,
+initiatives and people have no such list and keep needing their registry file.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import PurePosixPath
 from typing import Any
 
 from generator.content.errors import ContentError, Problem
-from generator.content.kinds import ARTICLE, KIND_NAMED, KIND_OF_FOLDER, REGISTRIES, EntityKind, id_problem
+from generator.content.kinds import ARTICLE, COUNTRY, KIND_NAMED, KIND_OF_FOLDER, REGISTRIES, EntityKind, id_problem
 from generator.content.model import (
     ArticleEntry,
     Entity,
@@ -24,7 +30,7 @@ from generator.content.model import (
     role_rank,
     sort_key,
 )
-from generator.content.schema import Article, Country, Initiative, Organisation, Person
+from generator.content.schema import Article, Country, Initiative, Organisation, Person, is_country_code
 from generator.content.validate import ValidRecord
 from generator.output.labels import country_name
 
@@ -118,9 +124,25 @@ class _Linker:
         for kind in kinds:
             if ref in self.entities[kind]:
                 return self.entities[kind][ref]
-        if ref.lower() not in self.unreadable:
-            self._problem(item, field, _missing_message(ref, kinds))
+        if ref.lower() in self.unreadable:
+            return None  # its file's problem is already reported
+        if "country" in kinds and is_country_code(ref):
+            return self._country_without_file(ref, item)
+        self._problem(item, field, _missing_message(ref, kinds))
         return None
+
+    def _country_without_file(self, code: str, referrer: ValidRecord) -> Entity:
+        """The briefing of a country no file describes; its source is the file that would.
+
+        That path (in the content folder of the record referring to it) is what the live
+        preview sees created when an editor adds the file, so the briefing is redone.
+        """
+        name = country_name(code)
+        content = PurePosixPath(referrer.document.path).parts[0]
+        path = f"{content}/{COUNTRY.folder}/{code.lower()}.md"
+        entity = Entity("country", code, name, name, path, "", Country(code=code), has_file=False)
+        self.entities["country"][code] = entity
+        return entity
 
     def _link_entity(self, entity: Entity) -> None:
         item = self.origins[entity]

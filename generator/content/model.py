@@ -46,9 +46,12 @@ class Entity:
     name: str
     short_name: str
     source_file: str
-    """The registry file it was read from, e.g. content/countries/kz.md."""
+    """The registry file it was read from, e.g. content/countries/kz.md; for a country without
+    one, the file that would hold its entry: creating it is an edit of this country."""
     overview: str
     record: Country | Organisation | Initiative | Person
+    has_file: bool = True
+    """False for a country named by its code alone, with no registry file (no edit link)."""
     articles: list[ArticleEntry] = field(default_factory=list)
     positions: list[PositionEntry] = field(default_factory=list)
     quotes: list[QuoteEntry] = field(default_factory=list)
@@ -220,9 +223,9 @@ class Site:
         """The record file each briefing and article page is made from, for "edit this page" links.
 
         Indexes, the home page, the chronology and the positions matrix are made from many
-        records and have none.
+        records and have none; nor has the briefing of a country without a registry file.
         """
-        sources = {entity.page: entity.source_file for entity in self.entities}
+        sources = {entity.page: entity.source_file for entity in self.entities if entity.has_file}
         return sources | {article.page: article.source_file for article in self.articles}
 
     @property

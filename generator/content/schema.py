@@ -29,7 +29,8 @@ from generator.content.dates import PartialDate
 
 
 @functools.cache
-def _is_country_code(code: str) -> bool:
+def is_country_code(code: str) -> bool:
+    """An ISO 3166-1 alpha-2 code, in upper case: every one names a country briefing."""
     return len(code) == 2 and pycountry.countries.get(alpha_2=code) is not None
 
 
@@ -50,7 +51,7 @@ def _id_problem(value: str) -> str | None:
 
 def check_country_code(value: str) -> str:
     code = value.strip().upper()
-    if not _is_country_code(code):
+    if not is_country_code(code):
         raise ValueError(f"expected an ISO 3166-1 alpha-2 country code such as 'FR', got {value!r}")
     return code
 

@@ -36,7 +36,8 @@ _VALUES: list[tuple[Any, str, str, str]] = [
     (Slug, "id", "ids", "the file name of the record it names, without `.md`: a lowercase slug of `a-z`, `0-9` and "
      "`-`, neither {reserved} nor digits only (the index and numbered list pages use those names)"),
     (CountryCode, "country code", "country codes", "ISO 3166-1 alpha-2, e.g. `KZ`, in any case (kept in upper case); "
-     "a country referred to needs its entry `content/countries/<code>.md`"),
+     "every code names a country briefing, named in French: a file `content/countries/<code>.md` is optional "
+     "and adds an overview and aliases"),
     (EntityRef, "country code or id", "country codes or ids", "two letters are a country code, anything else an id"),
     (Tag, "tag", "tags", f"letters, digits, spaces, hyphens or apostrophes, {TAG_LENGTH} characters at most"),
     (LanguageCode, "language code", "language codes", "e.g. `fr`, `en`, `zh`, `zh-Hans`"),

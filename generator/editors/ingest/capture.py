@@ -68,7 +68,7 @@ def read_capture(path: Path) -> Capture:
     except IsADirectoryError:
         raise CaptureError(f"{path}: is a folder, expected a captured article (.txt or .html)") from None
     try:
-        text = _decode(raw)
+        text = decode(raw)
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise CaptureError(
@@ -82,10 +82,12 @@ def read_capture(path: Path) -> Capture:
     return Capture(path, text, is_html)
 
 
-def _decode(raw: bytes) -> str:
-    """Decode UTF-8; a saved HTML page that declares another charset is decoded with it."""
+def decode(raw: bytes, charset: str | None = None) -> str:
+    """Decode UTF-8, or `charset` as a server declares it; a saved page declaring another charset is decoded with it."""
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode(charset or "utf-8-sig")
+    except LookupError:  # a charset name Python does not know
+        return decode(raw)
     except UnicodeDecodeError as not_utf8:
         declared = _DECLARED_CHARSET.search(raw[:4096])
         if declared is not None:

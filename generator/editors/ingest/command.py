@@ -7,23 +7,42 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from generator.editors.ingest.capture import CaptureError, read_capture
+from generator.editors.ingest.address import Address
+from generator.editors.ingest.capture import Capture, CaptureError, read_capture
+from generator.editors.ingest.fetch import TIMEOUT, fetch, is_address
 from generator.editors.ingest.guesses import default_path, make_draft
 from generator.editors.ingest.record import render_record
 
 
 def add_ingest_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Declare `briefings ingest FILE [-o PATH | -o -]`."""
+    """Declare `briefings ingest FILE|URL [--url URL] [-o PATH | -o -]`."""
     parser = commands.add_parser(
         "ingest",
         help="turn a captured article (text or HTML) into a draft record",
         description="Read a captured article (plain text copied from a web page, or a saved HTML page) and write "
-        "a draft article record: title, publication date, publisher, language and the countries, organisations, "
+        "a draft article record (or fetch the page from its address): "
+        "title, publication date, publisher, language and the countries, organisations, "
         "initiatives and people the text names, each marked 'à vérifier'. The summary is left for you to write. "
         "The draft has 'draft: true', which keeps it off the site until you remove that line. "
         "An existing file is never overwritten.",
     )
-    parser.add_argument("capture", type=Path, metavar="FILE", help="the captured article (.txt or .html, UTF-8)")
+    parser.add_argument(
+        "capture",
+        metavar="FILE|URL",
+        help="the captured article (.txt or .html, UTF-8), or its address (http:// or https://) to fetch it",
+    )
+    parser.add_argument(
+        "--url",
+        metavar="URL",
+        help="the address the capture was saved from: recorded as source.url; its date and words are clues",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=TIMEOUT,
+        metavar="SECONDS",
+        help=f"when fetching, how long to wait for the server (default: {TIMEOUT:g})",
+    )
     parser.add_argument(
         "-o",
         "--output",
@@ -52,11 +71,11 @@ def run_ingest(arguments: argparse.Namespace, today: dt.date) -> int:
         )
         return 1
     try:
-        capture = read_capture(arguments.capture)
+        address, capture = _capture(arguments)
     except CaptureError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    draft = make_draft(capture, content_dir, arguments.retrieved or today)
+    draft = make_draft(capture, content_dir, arguments.retrieved or today, address)
     record = render_record(draft)
     if arguments.output == "-":
         sys.stdout.write(record)
@@ -80,3 +99,13 @@ def run_ingest(arguments: argparse.Namespace, today: dt.date) -> int:
     print(f"Draft written to {shown}: check every 'à vérifier' line, fill in 'à compléter', write the summary,")
     print("then remove 'draft: true' to publish it.")
     return 0
+
+
+def _capture(arguments: argparse.Namespace) -> tuple[Address | None, Capture]:
+    """Fetch the page, or read the file; the address is the page's final one, or the one given."""
+    if is_address(arguments.capture):
+        final, capture = fetch(arguments.capture, timeout=arguments.timeout)
+        return Address(final), capture
+    if arguments.url is not None and not is_address(arguments.url):
+        raise CaptureError(f"--url {arguments.url}: expected an address starting with http:// or https://")
+    return (Address(arguments.url) if arguments.url else None), read_capture(Path(arguments.capture))

@@ -2,8 +2,9 @@
 
 Every name an entry answers to is searched for: its name, short name and aliases (which
 hold adjectives such as "kazakh" or "sud-coréen"), and for countries the French and
-English names Babel gives. Babel also names the countries that have no entry yet, so a
-mention of "Japon" is reported as a registry entry to create rather than lost. Matching
+English names Babel gives, for every country: a country needs no registry file, so a
+mention of "Japon" lands in the draft's countries like any other. A country named only
+in a currency ("U.S. dollars", "dollars américains") is not counted. Matching
 ignores accents and, except for acronyms and other short names ("US", "Xi"), case;
 lowercase adjectives also match their plural, and capitalised country and person names
 only match capitalised text ("Réunion" is not "réunion"). Where names overlap the longest
@@ -41,7 +42,6 @@ class Name:
     """The registry folder of the entity's kind, e.g. countries."""
     id: str
     text: str
-    registered: bool = True
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,6 @@ class Suggestion:
     id: str
     mentions: Counter[str]
     first: int
-    registered: bool
 
     @property
     def count(self) -> int:
@@ -61,10 +60,9 @@ class Suggestion:
 
 @dataclass(frozen=True)
 class Findings:
-    """What the text names: known entities per kind, countries without an entry, new names."""
+    """What the text names: known entities per kind, and new names."""
 
     suggestions: dict[str, list[Suggestion]] = field(default_factory=dict)
-    unregistered_countries: list[Suggestion] = field(default_factory=list)
     new_names: list[tuple[str, int]] = field(default_factory=list)
 
 
@@ -73,11 +71,9 @@ def registry_names(content_dir: Path) -> list[Name]:
     documents, _ = read_content(content_dir) if content_dir.is_dir() else ([], [])
     records, _ = validate_documents([document for document in documents if document.kind != ARTICLE.folder])
     names: list[Name] = []
-    registered_codes: set[str] = set()
     for item in records:
         record, kind = item.record, item.document.kind
         if isinstance(record, Country):
-            registered_codes.add(record.code)
             names += [Name(kind, record.code, alias) for alias in record.aliases]
         elif isinstance(record, Organisation | Initiative):
             texts = [record.name, record.short_name, *record.aliases]
@@ -85,7 +81,7 @@ def registry_names(content_dir: Path) -> list[Name]:
         elif isinstance(record, Person):
             names += [Name(kind, item.document.stem, text) for text in [record.name, *record.aliases]]
     for code, country_names in _babel_country_names().items():
-        names += [Name(COUNTRY.folder, code, text, code in registered_codes) for text in country_names]
+        names += [Name(COUNTRY.folder, code, text) for text in country_names]
     return names
 
 
@@ -99,11 +95,11 @@ def find_entities(text: str, names: list[Name]) -> Findings:
             (match.start(), match.end(), name)
             for match in pattern.finditer(folded if case_sensitive else lowered)
             if not (name.kind in _PROPER_NAMES and name.text[0].isupper() and not text[match.start()].isupper())
+            and not (name.kind == COUNTRY.folder and _in_currency(lowered, match.start(), match.end()))
         ]
     taken: list[tuple[int, int]] = []
     mentions: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     first: dict[tuple[str, str], int] = {}
-    registered: dict[tuple[str, str], bool] = {}
     for start, end, name in sorted(matches, key=lambda match: (match[0] - match[1], match[0])):
         if any(start < other_end and other_start < end for other_start, other_end in taken):
             continue
@@ -111,16 +107,21 @@ def find_entities(text: str, names: list[Name]) -> Findings:
         key = (name.kind, name.id)
         mentions[key][" ".join(text[start:end].split())] += 1
         first[key] = min(first.get(key, start), start)
-        registered[key] = name.registered
-    found = [
-        Suggestion(kind, id_, mentions[kind, id_], first[kind, id_], registered[kind, id_]) for kind, id_ in mentions
-    ]
+    found = [Suggestion(kind, id_, mentions[kind, id_], first[kind, id_]) for kind, id_ in mentions]
     ranked = sorted(found, key=lambda suggestion: (-suggestion.count, suggestion.first))
     return Findings(
-        suggestions={kind.folder: [s for s in ranked if s.kind == kind.folder and s.registered] for kind in REGISTRIES},
-        unregistered_countries=[s for s in ranked if not s.registered],
+        suggestions={kind.folder: [s for s in ranked if s.kind == kind.folder] for kind in REGISTRIES},
         new_names=find_new_names(text, taken),
     )
+
+
+_CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents?)\b")
+_CURRENCY_BEFORE = re.compile(r"\b(?:dollars?|cents?)\s*$")
+
+
+def _in_currency(lowered: str, start: int, end: int) -> bool:
+    """ "U.S. dollars", "dollars américains": a currency, not the country."""
+    return bool(_CURRENCY_AFTER.match(lowered, end) or _CURRENCY_BEFORE.search(lowered[max(0, start - 12) : start]))
 
 
 @cache

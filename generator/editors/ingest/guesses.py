@@ -11,7 +11,8 @@ from slugify import slugify
 
 from generator.content.dates import PartialDate
 from generator.content.kinds import ARTICLE
-from generator.editors.ingest.capture import Capture, Clue
+from generator.editors.ingest.address import Address
+from generator.editors.ingest.capture import Capture, Clue, Extraction
 from generator.editors.ingest.entities import Findings, find_entities, registry_names
 from generator.editors.ingest.html_page import extract_html
 from generator.editors.ingest.language import detect_language
@@ -36,29 +37,76 @@ class Draft:
     paragraphs: list[str]
 
 
-def make_draft(capture: Capture, content_dir: Path, retrieved: dt.date) -> Draft:
-    """Extract the article from `capture` and make every guess the record needs."""
+_HEADLINE_LIKENESS = 0.6
+"""Share of the address's headline words a line must hold to be taken for the headline."""
+
+
+def make_draft(capture: Capture, content_dir: Path, retrieved: dt.date, address: Address | None = None) -> Draft:
+    """Extract the article from `capture` and make every guess the record needs.
+
+    `address` is the page's address when the editor gives it (or ingest fetched the page):
+    it is recorded as the source URL, and its date, host and words are clues.
+    """
     extraction = extract_html(capture.text) if capture.is_html else extract_plain_text(capture.text)
     language = detect_language(extraction.paragraphs)
     languages = tuple(dict.fromkeys([language or "fr", "fr", "en"]))
-    published = find_publication_date(extraction.header, extraction.paragraphs, languages, retrieved)
-    if extraction.published and (published is None or published.date.precision < 3):
-        stated = PartialDate.parse(extraction.published.value)
-        published = PrintedDate(stated, extraction.published.printed, extraction.published.printed)
-    title = extraction.title.value if extraction.title else ""
+    published = _publication_date(extraction, languages, retrieved, address)
+    title_clue = _headline(extraction, address)
+    title = title_clue.value if title_clue else ""
+    publisher = extraction.publisher
+    if publisher is None and address is not None and address.host:
+        publisher = Clue(address.host, f"site de l'adresse {address.url}")
     return Draft(
         capture=capture.name,
-        title=extraction.title,
+        title=title_clue,
         published=published,
-        publisher=extraction.publisher,
+        publisher=publisher,
         agency=extraction.agency,
         author=extraction.author,
-        url=extraction.url,
+        url=address.url if address else extraction.url,
         language=language,
         retrieved=retrieved,
         findings=find_entities("\n".join([title, *extraction.paragraphs]), registry_names(content_dir)),
         paragraphs=extraction.paragraphs,
     )
+
+
+def _publication_date(
+    extraction: Extraction, languages: tuple[str, ...], retrieved: dt.date, address: Address | None
+) -> PrintedDate | None:
+    """The page's metadata first, then the day the address files it under, then what the text prints.
+
+    A date after the retrieval day is a misreading (an event to come, a wrong year) and is
+    never given.
+    """
+    today = PartialDate(retrieved.year, retrieved.month, retrieved.day)
+    candidates: list[PrintedDate | None] = []
+    if extraction.published:
+        stated = PartialDate.parse(extraction.published.value)
+        candidates.append(PrintedDate(stated, extraction.published.printed, extraction.published.printed))
+    filed = address.date if address else None
+    if address and filed and filed.precision == 3:
+        candidates.append(PrintedDate(filed, address.url, f"lu dans l'adresse de la page : {address.url}"))
+    printed = find_publication_date(extraction.header, extraction.paragraphs, languages, retrieved)
+    if address and filed and filed.precision < 3:
+        month = PrintedDate(filed, address.url, f"mois lu dans l'adresse de la page : {address.url}")
+        # The article's first date is more likely its events' than its publication's.
+        candidates += [month, printed] if printed is None or printed.in_article else [printed, month]
+    else:
+        candidates.append(printed)
+    return next((candidate for candidate in candidates if candidate is not None and candidate.date <= today), None)
+
+
+def _headline(extraction: Extraction, address: Address | None) -> Clue | None:
+    """The line most like the address's headline words, if one is; else the extractor's title."""
+    if address is not None and address.words:
+        lines = [line for line in extraction.header if 3 <= len(line.split()) <= 40]
+        if extraction.title:
+            lines.append(extraction.title.value)
+        best = max(lines, key=address.likeness, default=None)
+        if best is not None and address.likeness(best) >= _HEADLINE_LIKENESS:
+            return Clue(best, "titre imprimé dans la capture, proche des mots de l'adresse de la page")
+    return extraction.title
 
 
 def default_path(content_dir: Path, draft: Draft) -> Path:

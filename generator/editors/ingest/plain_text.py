@@ -33,6 +33,10 @@ _BYLINE = re.compile(r"^(?:par|by)\s*:?\s*(?P<name>[^\W\d_][\w.'’-]*(?:\s+[^\W
 _CAPITALS_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+){1,3}$")
 _DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECASE)
 _STAFF = re.compile(r"\s+(?:staff|desk|newsroom|rédaction)$", re.IGNORECASE)
+_STORED_DATE = re.compile(r"\A\s*date (?P<date>\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*")
+"""The line a capture tool starts its text with: the date it stored for the page (from its metadata)."""
+_CAPTION = re.compile(r"(?:\bphoto\s*:|\bcrédit\s*:|[A-Z]{2,}/[A-Z]{2,}\s*$|\?$)", re.IGNORECASE)
+"""A photo caption or credit, or a question put to the reader: not a headline."""
 _SOURCE = re.compile(r"^sources?\s*:\s*(?P<value>.+)$", re.IGNORECASE)
 
 AGENCIES = {
@@ -77,6 +81,9 @@ def extract_plain_text(text: str, article: list[str] | None = None) -> Extractio
     found them in the HTML page this text was taken from): the header is then read above
     them rather than above the largest run of paragraphs.
     """
+    stored = _STORED_DATE.match(text)
+    if stored:  # the capture tool's date line, run into the page's first line
+        text = text[stored.end() :]
     lines = [
         _Line(number, line, _is_paragraph(line))
         for number, raw in enumerate(text.splitlines())
@@ -100,6 +107,7 @@ def extract_plain_text(text: str, article: list[str] | None = None) -> Extractio
         publisher=publisher,
         agency=agency,
         author=_author([line.text for line in header]),
+        published=Clue(stored["date"], f"date enregistrée avec la capture : {stored['date']}") if stored else None,
     )
 
 
@@ -146,6 +154,7 @@ def _title(header: list[_Line]) -> Clue | None:
         if 4 <= len(line.text.split()) <= 40
         and "|" not in line.text
         and not _LABEL.match(line.text)
+        and not _CAPTION.search(line.text)
         and not line.text.endswith(".")
         and not any(character.isdigit() for character in line.text[:12])
     ]

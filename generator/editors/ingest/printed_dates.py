@@ -33,6 +33,8 @@ class PrintedDate:
     printed: str
     how: str
     """Why the editor should check it, in French: "lu « 12-08-2025 »" and so on."""
+    in_article: bool = False
+    """Read in the article's first paragraph rather than above it: perhaps the day of the events."""
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,10 @@ def find_publication_date(
             )
             if found:
                 return PrintedDate(
-                    found.date, found.printed, f"{found.how}, dans le premier paragraphe : peut-être la date des faits"
+                    found.date,
+                    found.printed,
+                    f"{found.how}, dans le premier paragraphe : peut-être la date des faits",
+                    in_article=True,
                 )
     for line in header:
         if year := _YEAR.search(line):

@@ -15,7 +15,7 @@ import json
 import textwrap
 
 from generator.content.drafts import CAPTURED_TEXT_MARK
-from generator.content.kinds import COUNTRY, REGISTRIES
+from generator.content.kinds import REGISTRIES
 from generator.editors.ingest.entities import Suggestion
 from generator.editors.ingest.guesses import Draft
 
@@ -40,7 +40,7 @@ def render_record(draft: Draft) -> str:
         _field(
             "title",
             _text(draft.title.value) if draft.title else None,
-            "titre imprimé dans la capture" if draft.title else "aucun titre reconnu dans la capture",
+            _title_reason(draft),
         ),
         _field(
             "published",
@@ -79,6 +79,12 @@ def render_record(draft: Draft) -> str:
     return "\n".join(lines)
 
 
+def _title_reason(draft: Draft) -> str:
+    if draft.title is None:
+        return "aucun titre reconnu dans la capture"
+    return "titre imprimé dans la capture" if draft.title.printed == draft.title.value else draft.title.printed
+
+
 def _field(name: str, value: str | None, reason: str, indent: int = 0) -> str:
     pad = " " * indent
     if value is None:
@@ -101,17 +107,13 @@ def _mentions(suggestion: Suggestion) -> str:
 
 
 def _new_names(draft: Draft) -> list[str]:
-    countries = draft.findings.unregistered_countries
     names = draft.findings.new_names
-    if not countries and not names:
+    if not names:
         return []
     lines = [
         "#",
         "# Noms trouvés sans fiche dans les registres : créez la fiche (puis ajoutez l'id ci-dessus) ou ignorez-les.",
     ]
-    for country in countries:
-        path = f"content/{COUNTRY.folder}/{country.id.lower()}.md"
-        lines.append(f"#   - pays {country.id} ({_mentions(country)}) : pas de fiche {path}")
     for name, count in names:
         lines.append(f"#   - {_one_line(name)}" + (f" ×{count}" if count > 1 else ""))
     return lines

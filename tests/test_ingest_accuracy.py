@@ -1,0 +1,62 @@
+"""`briefings ingest` on 44 real captures, held to the project's targets.
+
+tests/ingest_accuracy.py ingests each capture (with its page's address, `--url`) and
+compares the draft with the hand labels. The targets are the desk's: titles exact ≥ 90 %,
+dates exact ≥ 90 % and never in the future, countries recall ≥ 0.9 and precision ≥ 0.8,
+people recall ≥ 0.8. Those not reached yet are strict expected failures, so the test
+says when one is reached (its mark must then go), and a floor at today's figures keeps
+them from slipping back.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest_accuracy import Scores, measure
+
+TARGETS = {
+    "title_rate": 0.90,
+    "date_rate": 0.90,
+    "country_recall": 0.90,
+    "country_precision": 0.80,
+    "people_recall": 0.80,
+}
+FLOORS = {
+    "title_rate": 0.88,
+    "date_rate": 0.86,
+    "country_recall": 0.87,
+    "country_precision": 0.95,
+    "people_recall": 0.40,
+}
+"""The figures measured when the targets were set (see the table `python -m tests.ingest_accuracy` prints)."""
+NOT_YET = {
+    "title_rate": "15/17: two headlines are still mistaken for a sub-heading or missed",
+    "date_rate": "38/44: datelines and metadata dates a day apart from the label",
+    "country_recall": "94/107: adjectives of countries without a registry file (Russian, Indian, Spanish)",
+    "people_recall": "new people are listed as names, not drafted as people",
+}
+
+
+@pytest.fixture(scope="module")
+def scores() -> Scores:
+    return measure(with_address=True)
+
+
+def test_no_draft_is_ever_dated_after_its_capture(scores: Scores) -> None:
+    assert scores.future_dates == 0
+
+
+@pytest.mark.parametrize("measure_name", FLOORS)
+def test_no_measure_falls_below_its_floor(scores: Scores, measure_name: str) -> None:
+    assert getattr(scores, measure_name) >= FLOORS[measure_name], scores.table()
+
+
+@pytest.mark.parametrize(
+    "measure_name",
+    [
+        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=NOT_YET[name])) if name in NOT_YET else name
+        for name in TARGETS
+    ],
+)
+def test_each_measure_reaches_its_target(scores: Scores, measure_name: str) -> None:
+    assert getattr(scores, measure_name) >= TARGETS[measure_name], scores.table()
