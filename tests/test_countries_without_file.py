@@ -66,6 +66,7 @@ def test_a_code_that_is_no_country_is_still_an_error(good_content: Path, capsys:
     ) in capsys.readouterr().out
 
 
+@pytest.mark.build
 def test_a_country_without_file_has_its_french_briefing_and_no_edit_link(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
     write_article(root / "content")
