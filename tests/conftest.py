@@ -41,10 +41,17 @@ class BuiltSite:
         return (self.site / page).read_text(encoding="utf-8")
 
 
+SITE_PROJECT = Path(__file__).parent / "fixtures" / "site"
+"""The content the site's tests are written against: the five seed articles and their registries,
+frozen (as they stood when the desk started adding articles) so that a new article in content/
+does not change what these tests expect. tests/test_real_content.py builds the real content/."""
+SITE_CONTENT = SITE_PROJECT / "content"
+
+
 def copy_project(target: Path) -> Path:
-    """Copy what a build needs (content, templates, theme overrides, config) to `target`."""
-    for name in ("content", "site_config"):
-        shutil.copytree(ROOT / name, target / name)
+    """Copy what a build needs (the seed content, templates, theme overrides, config) to `target`."""
+    shutil.copytree(SITE_CONTENT, target / "content")
+    shutil.copytree(ROOT / "site_config", target / "site_config")
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     (target / "build" / "docs").mkdir(parents=True)
     return target

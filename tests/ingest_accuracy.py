@@ -27,6 +27,7 @@ from pathlib import Path
 import yaml
 
 from generator.editors.cli import main
+from tests.conftest import SITE_CONTENT, SITE_PROJECT
 
 REAL = Path(__file__).parent / "fixtures" / "captures" / "real"
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,7 +93,16 @@ def measure(with_address: bool = True) -> Scores:
     known_people = _registered_people()
     scores = Scores()
     for name, label in labels.items():
-        arguments = ["ingest", str(REAL / name), "-o", "-", "--project", str(ROOT), "--retrieved", str(RETRIEVED)]
+        arguments = [
+            "ingest",
+            str(REAL / name),
+            "-o",
+            "-",
+            "--project",
+            str(SITE_PROJECT),
+            "--retrieved",
+            str(RETRIEVED),
+        ]
         if with_address:
             arguments += ["--url", label["url"]]
         output = io.StringIO()
@@ -148,7 +158,7 @@ def _listed(draft: dict[str, object], key: str) -> list[str]:
 def _registered_people() -> dict[str, set[str]]:
     """The words of each registered person's name and aliases, by id."""
     people = {}
-    for path in sorted((ROOT / "content" / "people").glob("*.md")):
+    for path in sorted((SITE_CONTENT / "people").glob("*.md")):
         meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
         names = [meta["name"], *meta.get("aliases", [])]
         people[path.stem] = {word for name in names for word in _fold(name).split()}

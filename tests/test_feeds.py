@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from generator.editors.cli import main
 from generator.output.site_settings import SiteSettings
 from generator.pipeline import generate, load_site
-from tests.conftest import GOOD_CONTENT, PUBLISHED_URL, ROOT, BuiltSite, copy_project
+from tests.conftest import GOOD_CONTENT, PUBLISHED_URL, ROOT, SITE_CONTENT, BuiltSite, copy_project
 
 TEMPLATES = ROOT / "site_config" / "templates"
 KZ_ARTICLES = {
@@ -35,7 +35,7 @@ def day(parsed_time: time.struct_time) -> str:
 @pytest.mark.build
 def test_site_feed_lists_every_article_newest_first(published_site: BuiltSite) -> None:
     feed = read_feed(published_site, "flux.xml")
-    articles = load_site(ROOT / "content").articles
+    articles = load_site(SITE_CONTENT).articles
     assert feed.feed.title == "Gouvernance de l’IA — briefings"
     assert feed.feed.id == PUBLISHED_URL + "flux.xml"
     assert feed.feed.language == "fr"
@@ -68,7 +68,7 @@ def test_a_year_only_publication_is_dated_on_the_first_day_of_that_year(publishe
 
 @pytest.mark.build
 def test_every_country_organisation_and_initiative_has_its_own_feed(published_site: BuiltSite) -> None:
-    site = load_site(ROOT / "content")
+    site = load_site(SITE_CONTENT)
     fed = [*site.countries, *site.organisations, *site.initiatives]
     for entity in fed:
         path = f"flux/{entity.page.removesuffix('.md')}.xml"

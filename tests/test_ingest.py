@@ -21,7 +21,7 @@ from generator.content.yaml_dialect import load
 from generator.editors.cli import main
 from generator.editors.ingest.printed_dates import find_publication_date
 from generator.pipeline import generate, load_site
-from tests.conftest import copy_project, mkdocs_build
+from tests.conftest import SITE_CONTENT, SITE_PROJECT, copy_project, mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
 CAPTURES = Path(__file__).parent / "fixtures" / "captures"
@@ -30,7 +30,10 @@ RETRIEVED = "2026-11-23"
 
 def ingest(capture: str, capsys: pytest.CaptureFixture[str]) -> tuple[dict[str, Any], str]:
     """Ingest a fixture capture to standard output; return the front matter and the whole record."""
-    assert main(["ingest", str(CAPTURES / capture), "-o", "-", "--project", str(ROOT), "--retrieved", RETRIEVED]) == 0
+    assert (
+        main(["ingest", str(CAPTURES / capture), "-o", "-", "--project", str(SITE_PROJECT), "--retrieved", RETRIEVED])
+        == 0
+    )
     record = capsys.readouterr().out
     assert record.startswith("---\n") and record.endswith("\n---\n")
     meta = load(record.removeprefix("---\n").removesuffix("---\n"))
@@ -306,7 +309,7 @@ def test_a_day_and_month_without_a_year_in_the_text_take_the_last_year_before_re
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of the project's content and templates, where drafts may be written."""
-    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(SITE_CONTENT, tmp_path / "content")
     shutil.copytree(ROOT / "site_config", tmp_path / "site_config")
     return tmp_path
 
@@ -401,7 +404,7 @@ def test_a_missing_capture_is_refused(project: Path, capsys: pytest.CaptureFixtu
 def test_a_draft_stays_off_the_site_and_generate_lists_what_it_lacks(project: Path) -> None:
     assert run(project, str(CAPTURES / "004_c231b7b4a89e3f3b.txt")) == 0
     draft = project / "content/articles/2025/2025-02-26-004-c231b7b4a89e3f3b.md"
-    published_before = {article.id for article in load_site(ROOT / "content").articles}
+    published_before = {article.id for article in load_site(SITE_CONTENT).articles}
 
     site = load_site(project / "content")
     assert {article.id for article in site.articles} == published_before

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from generator.output.open_data import PositionRows, RecordTexts, positions_csv, records_data, records_json
 from generator.pipeline import generate, load_site
-from tests.conftest import GOOD_CONTENT, ROOT, BuiltSite
+from tests.conftest import GOOD_CONTENT, ROOT, SITE_CONTENT, BuiltSite
 
 KZ_ARTICLE = "2025-08-12-tokaiev-soutient-organisation-mondiale-ia"
 HEADER = [
@@ -35,7 +35,7 @@ def load_csv(site: BuiltSite) -> list[dict[str, str]]:
 @pytest.mark.build
 def test_json_holds_every_record_with_its_page(built_site: BuiltSite) -> None:
     data = load_json(built_site)
-    site = load_site(ROOT / "content")
+    site = load_site(SITE_CONTENT)
     assert data["updated"] == "2025-12-18"
     assert [a["id"] for a in data["articles"]] == [a.id for a in site.articles]
     assert {c["id"] for c in data["countries"]} == {"CN", "FR", "GB", "KR", "KZ", "US", "VN"}
@@ -67,7 +67,7 @@ def test_json_articles_keep_positions_quotes_figures_and_partial_dates(built_sit
 @pytest.mark.build
 def test_csv_has_one_row_per_reported_position(built_site: BuiltSite) -> None:
     rows = load_csv(built_site)
-    site = load_site(ROOT / "content")
+    site = load_site(SITE_CONTENT)
     assert list(rows[0]) == HEADER
     assert len(rows) == len(site.positions)
     kz = [row for row in rows if row["actor"] == "KZ" and row["article"] == KZ_ARTICLE]
@@ -115,7 +115,7 @@ def test_data_page_links_the_files_and_explains_every_column(built_site: BuiltSi
 
 
 def test_json_assembled_record_by_record_is_what_json_dumps_writes() -> None:
-    site = load_site(ROOT / "content")
+    site = load_site(SITE_CONTENT)
     expected = json.dumps(records_data(site), ensure_ascii=False, indent=2) + "\n"
     memo: RecordTexts = {}
     assert records_json(site, memo) == expected
@@ -126,7 +126,7 @@ def test_json_assembled_record_by_record_is_what_json_dumps_writes() -> None:
 
 
 def test_csv_rows_kept_from_the_last_call_are_those_of_a_fresh_call() -> None:
-    site = load_site(ROOT / "content")
+    site = load_site(SITE_CONTENT)
     fresh = positions_csv(site)
     memo: PositionRows = {}
     assert positions_csv(site, memo) == fresh and positions_csv(site, memo) == fresh

@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup, Tag
 
 from generator.content.dates import PartialDate
 from generator.pipeline import load_site
-from tests.conftest import ROOT, BuiltSite
+from tests.conftest import SITE_CONTENT, BuiltSite
 
 KZ_ARTICLE = "2025-08-12-tokaiev-soutient-organisation-mondiale-ia"
 ORGANISATION_IA = "Organisation mondiale de coopération sur l'intelligence artificielle"
@@ -76,7 +76,7 @@ def test_initiative_briefing_lists_who_proposed_and_who_supports(built_site: Bui
 
 @pytest.mark.build
 def test_chronology_is_newest_first(built_site: BuiltSite) -> None:
-    site = load_site(ROOT / "content")
+    site = load_site(SITE_CONTENT)
     soup = BeautifulSoup(built_site.html("chronologie/index.html"), "html.parser")
     dates = [item.find("strong").get_text() for item in soup.select("article li") if item.find("strong")]
     expected = [entry.date for entry in site.chronology]
@@ -123,7 +123,7 @@ def test_empty_sections_are_left_out(built_site: BuiltSite) -> None:
 
 
 def test_a_year_only_publication_date_stays_a_year() -> None:
-    site = load_site(ROOT / "content")
+    site = load_site(SITE_CONTENT)
     article = next(a for a in site.articles if a.id == "2025-kazakhstan-priorite-nationale-ia")
     assert article.published == PartialDate(2025)
     assert article.published.french() == "2025"

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup, Tag
 from generator.output.labels import ROLE_LABELS, STATUS_LABELS
 from generator.output.site_settings import SiteSettings
 from generator.pipeline import load_site
-from tests.conftest import GOOD_CONTENT, PUBLISHED_EPOCH, PUBLISHED_URL, REPO_URL, ROOT, BuiltSite
+from tests.conftest import GOOD_CONTENT, PUBLISHED_EPOCH, PUBLISHED_URL, REPO_URL, ROOT, SITE_CONTENT, BuiltSite
 from tests.rendering import render_site
 from tests.test_escaping import to_html
 
@@ -35,7 +35,7 @@ def briefing_pages(site: BuiltSite) -> list[str]:
 
 @pytest.mark.build
 def test_every_briefing_says_when_it_was_last_updated_from_its_own_dates(built_site: BuiltSite) -> None:
-    site = load_site(ROOT / "content")
+    site = load_site(SITE_CONTENT)
     entities = {entity.page.removesuffix(".md") + "/index.html": entity for entity in site.entities}
     for page in briefing_pages(built_site):
         line = soup_of(built_site, page).select_one("article p.briefing-freshness")
@@ -50,7 +50,7 @@ def test_every_briefing_says_when_it_was_last_updated_from_its_own_dates(built_s
 
 
 def test_a_briefing_is_as_fresh_as_the_newest_position_or_statement_concerning_it() -> None:
-    site = load_site(ROOT / "content")
+    site = load_site(SITE_CONTENT)
     for entity in site.entities:
         dates = [a.published for a in entity.articles]
         dates += [p.record.date for p in entity.positions if p.record.date]
@@ -176,7 +176,7 @@ def test_sitemap_lists_every_page_and_no_wall_clock_date(published_site: BuiltSi
 
 def test_descriptions_of_generated_pages_are_plain_single_lines() -> None:
     settings = SiteSettings(url=PUBLISHED_URL)
-    pages = render_site(load_site(ROOT / "content"), ROOT / "site_config" / "templates", settings)
+    pages = render_site(load_site(SITE_CONTENT), ROOT / "site_config" / "templates", settings)
     for page, text in pages.items():
         front = yaml.safe_load(text.split("\n---\n", 1)[0].removeprefix("---\n"))
         description = front["description"]

@@ -37,7 +37,7 @@ def sort_key(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)  # linked both ways: a generated repr would walk the whole site
 class Entity:
     """A country, organisation, initiative or person, with everything that refers to it."""
 
@@ -61,6 +61,9 @@ class Entity:
     organisation: Entity | None = None
     proposer: Entity | None = None
     related: list[tuple[Entity, int]] = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        return f"<{self.kind} {self.id}>"
 
     @property
     def page(self) -> str:
@@ -152,7 +155,7 @@ class ChronologyEntry:
     event: Event | None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)  # linked both ways: a generated repr would walk the whole site
 class ArticleEntry:
     """An article record with its entities, positions, quotes and figures resolved."""
 
@@ -168,6 +171,9 @@ class ArticleEntry:
     positions: list[PositionEntry] = field(default_factory=list)
     quotes: list[QuoteEntry] = field(default_factory=list)
     figures: list[FigureEntry] = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        return f"<article {self.id}>"
 
     @property
     def page(self) -> str:
