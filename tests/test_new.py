@@ -103,9 +103,9 @@ def test_values_are_written_as_yaml_whatever_they_hold(good_content: Path, capsy
         pytest.param(
             ["person", "--name", "Emmanuel Macron"],
             "content/people/emmanuel-macron.md",
-            ["content/people/emmanuel-macron.md:5: error: role: empty; expected office held at the time of the "
+            ["content/people/emmanuel-macron.md:6: error: role: empty; expected office held at the time of the "
              "reports",
-             "content/people/emmanuel-macron.md:6: error: country: empty; expected code of the country the person "
+             "content/people/emmanuel-macron.md:7: error: country: empty; expected code of the country the person "
              "speaks for, e.g. KZ"],
             id="person",
         ),

@@ -27,6 +27,7 @@ from generator.content.model import (
     Site,
     by_name,
     distinct,
+    name_order,
     role_rank,
     sort_key,
 )
@@ -238,7 +239,7 @@ class _Linker:
             )
             if entity.kind == "initiative":  # "who stands where": proposers first, opponents last
                 entity.positions.sort(key=role_rank)
-            entity.people.sort(key=lambda person: sort_key(person.name))
+            entity.people.sort(key=name_order)
         countries = self._sorted("country")
         for country in countries:
             country.related = _co_occurring(country)

@@ -261,7 +261,18 @@ def group_stances(positions: Iterable[PositionEntry]) -> list[Stance]:
 
 
 def by_name(entities: Iterable[Entity]) -> list[Entity]:
-    return sorted(entities, key=lambda entity: (sort_key(entity.name), entity.id))
+    """Sort as a French index does: by name, accents and case aside; people by family name."""
+    return sorted(entities, key=name_order)
+
+
+def name_order(entity: Entity) -> tuple[str, str, str]:
+    """The sort key of an entity in a list: a person's family name first (`family_name`, else the
+    name's last word), then the whole name, then the id so that equal names keep a fixed order."""
+    record = entity.record
+    if isinstance(record, Person):
+        family = record.family_name or entity.name.split()[-1]
+        return (sort_key(family), sort_key(entity.name), entity.id)
+    return (sort_key(entity.name), "", entity.id)
 
 
 def role_rank(position: PositionEntry) -> int:

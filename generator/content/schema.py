@@ -185,6 +185,11 @@ class Person(Record):
     BODY = "Who they are, in French and in our own words."
 
     name: Text = Field(description="Name as usually written in French.")
+    family_name: Text | None = Field(
+        None,
+        description="Family name, when it is not the last word of the name (Xi for Xi Jinping, "
+        "Pejčinović Burić for Marija Pejčinović Burić): people are listed by it.",
+    )
     role: Text = Field(description="Office held at the time of the reports.")
     country: CountryCode = Field(description="Code of the country the person speaks for, e.g. KZ.")
     organisation: Slug | None = Field(None, description="Organisation id, if the person speaks for one.")
