@@ -20,7 +20,7 @@ TODAY = dt.date(2026, 11, 30)
 
 @pytest.fixture
 def theme_named_index(tmp_path: Path) -> tuple[Path, str]:
-    """A corpus whose themes have a page each, one article tagged "index": its page would be etiquettes/index.md."""
+    """A corpus whose themes have a page each, one article tagged "index": its page would be themes/index.md."""
     write_corpus(tmp_path, 130)  # more articles per theme than one themes page lists
     article = sorted((tmp_path / "content" / "articles").rglob("*.md"))[7]
     text = article.read_text(encoding="utf-8")
@@ -35,8 +35,8 @@ def test_a_theme_named_index_is_refused_naming_the_article_and_both_pages(theme_
     with pytest.raises(ContentError) as caught:
         plan(content)
     assert [str(problem) for problem in caught.value.problems] == [
-        f"{article}: tags[0]: two pages would have the address /etiquettes/: the site's own etiquettes.md "
-        f"and etiquettes/index.md (from {article}); rename one of them"
+        f"{article}: tags[0]: two pages would have the address /themes/: the site's own themes.md "
+        f"and themes/index.md (from {article}); rename one of them"
     ]
 
 
@@ -49,7 +49,7 @@ def test_generate_writes_nothing_and_check_fails(
         generate(content, TEMPLATES, docs)
     assert not docs.exists()
     assert main(["check", "--project", str(content.parent)], today=TODAY) == 1
-    assert "two pages would have the address /etiquettes/" in capsys.readouterr().out
+    assert "two pages would have the address /themes/" in capsys.readouterr().out
 
 
 def test_the_site_has_one_page_per_address() -> None:

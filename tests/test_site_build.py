@@ -69,7 +69,7 @@ def test_search_index_is_built_by_pagefind(built_site: BuiltSite) -> None:
 
 def test_list_pages_stay_out_of_the_search_index(built_site: BuiltSite) -> None:
     """Indexes and chronologies repeat titles of pages that are searchable themselves."""
-    for page in ("pays/index.html", "chronologie/index.html", "etiquettes/index.html", "articles/index.html"):
+    for page in ("pays/index.html", "chronologie/index.html", "themes/index.html", "articles/index.html"):
         assert "data-pagefind-body" not in built_site.html(page), page
     for page in ("pays/kz/index.html", "articles/2025-08-12-tokaiev-soutient-organisation-mondiale-ia/index.html"):
         assert "data-pagefind-body" in built_site.html(page), page
@@ -85,7 +85,7 @@ def test_navigation_lists_index_pages_only(built_site: BuiltSite) -> None:
 
 
 def test_pages_group_by_tags(built_site: BuiltSite) -> None:
-    tags_page = built_site.html("etiquettes/index.html")
+    tags_page = built_site.html("themes/index.html")
     assert "gouvernance de l" in tags_page
     assert "articles/2025-08-12-tokaiev-soutient-organisation-mondiale-ia/" in tags_page
 

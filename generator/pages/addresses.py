@@ -1,9 +1,9 @@
 """One address, one page: refuse two pages that would be served at the same URL.
 
-MkDocs serves `etiquettes.md` and `etiquettes/index.md` both at `etiquettes/`; with
+MkDocs serves `themes.md` and `themes/index.md` both at `themes/`; with
 directory URLs one silently replaces the other, and MkDocs does not say so. Record ids
 cannot cause that (ids are slugs, `index` and digits-only ids are refused), but names
-that become addresses can: a theme named "index" has the page `etiquettes/index.md`.
+that become addresses can: a theme named "index" has the page `themes/index.md`.
 As Pelican's writer refuses a second output on a path already written, a collision here
 is a content error naming the records that made both pages.
 """

@@ -91,7 +91,7 @@ def _index_specs(site: Site) -> list[PageSpec]:
     )
     tags = tags_of(site)
     split = themes_split(tags)
-    specs.append(PageSpec("etiquettes.md", "tags.md.j2", ThemesContext(tags, split)))
+    specs.append(PageSpec("themes.md", "tags.md.j2", ThemesContext(tags, split)))
     if split:
         for tag in tags:
             tag_pages = paginated(tag_page(tag, True), tag.articles, PAGE_SIZE, _theme_context(tag))

@@ -56,7 +56,7 @@ def themes_split(tags: list[Tag]) -> bool:
 
 def tag_page(tag: Tag, split: bool) -> str:
     """Where a theme's articles are listed: its own page, or its section of the themes page."""
-    return f"etiquettes/{tag.slug}.md" if split else f"etiquettes.md#{tag.slug}"
+    return f"themes/{tag.slug}.md" if split else f"themes.md#{tag.slug}"
 
 
 def theme_pages(tags: list[Tag]) -> dict[str, str]:
