@@ -107,8 +107,12 @@ def test_positions_matrix_links_each_cell_to_its_source(built_site: BuiltSite) -
 @pytest.mark.build
 def test_home_page_shows_latest_developments_and_ways_in(built_site: BuiltSite) -> None:
     soup = BeautifulSoup(built_site.html("index.html"), "html.parser")
-    first = soup.select_one("article ul li")
-    assert first is not None and first.get_text(" ", strip=True).startswith("11 août 2025")
+    latest = soup.select_one("article ul")
+    assert latest is not None
+    items = latest.find_all("li", recursive=False)
+    assert items[0].get_text(" ", strip=True).startswith("18 décembre 2025")  # the newest article first
+    articles = [str(item.a["href"]) for item in items if item.a is not None]
+    assert len(articles) == len(items) == len(set(articles)) == 5  # each article once, however many events
     hrefs = {str(link["href"]) for link in soup.select("article a[href]")}
     assert {"pays/", "initiatives/", "organisations/", "personnes/", "positions/", "articles/"} <= hrefs
 

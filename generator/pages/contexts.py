@@ -31,8 +31,8 @@ class PageContext:
 
 @dataclass(frozen=True, eq=False)
 class HomeContext(PageContext):
-    latest: list[ChronologyEntry]
-    """The newest lines of the site's chronology."""
+    latest: list[ArticleEntry]
+    """The newest articles, by publication date: each once, however many events it reports."""
 
 
 @dataclass(frozen=True, eq=False)

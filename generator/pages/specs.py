@@ -36,7 +36,7 @@ from generator.pages.paging import ENTITY_PAGE_SIZE, PAGE_SIZE, Pager, Part, pag
 from generator.pages.themes import Tag, tag_page, tags_of, theme_pages, themes_split
 
 LATEST_ON_HOME = 8
-"""How many chronology entries the home page shows."""
+"""How many of the newest articles the home page shows."""
 LATEST = 15
 """Entries a list's front page shows when the list goes on in pages of its own."""
 BRIEFING_LIMITS = {
@@ -65,7 +65,7 @@ class PageSpec:
 
 def page_specs(site: Site) -> list[PageSpec]:
     """List every page of the site, in a fixed order."""
-    specs = [PageSpec("index.md", "home.md.j2", HomeContext(site.chronology[:LATEST_ON_HOME]))]
+    specs = [PageSpec("index.md", "home.md.j2", HomeContext(site.articles[:LATEST_ON_HOME]))]
     specs += _index_specs(site)
     specs.append(PageSpec("methodologie.md", "methodology.md.j2", MethodologyContext()))
     specs.append(PageSpec("donnees/index.md", "data.md.j2", DataContext(dict(DATA_FILES))))
