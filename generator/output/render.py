@@ -26,7 +26,7 @@ from generator.output import helpers as render_helpers
 from generator.output import labels, world_map
 from generator.output.feeds import feed_path
 from generator.output.front_matter import page_meta, with_front_matter
-from generator.output.markup import editor_html, escape_html, escape_markdown, markdown_url
+from generator.output.markup import editor_html, escape_markdown, html_text, markdown_url
 from generator.output.open_data import POSITION_COLUMNS
 from generator.output.site_settings import SiteSettings
 from generator.output.timeline import timeline
@@ -89,7 +89,7 @@ def make_environment(templates: Path, settings: SiteSettings, kind: type[Environ
     )
     environment.filters.update(
         md=escape_markdown,
-        h=lambda value: escape_html(str(value)),
+        h=html_text,
         role_word=lambda role: labels.ROLE_LABELS[role],
         url=markdown_url,
         date=render_helpers.format_any_date,

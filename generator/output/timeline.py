@@ -23,9 +23,9 @@ from generator.content.model import Entity
 from generator.output.helpers import format_any_date, href
 from generator.output.labels import ROLE_LABELS
 
-WIDTH = 640
+WIDTH = 480
 """The drawing's width in SVG units; it is scaled to the column's width."""
-LEFT = 88
+LEFT = 70
 """Room for the rows' names."""
 LANE = 16
 """Height of one lane of marks."""
@@ -65,6 +65,8 @@ class Timeline:
     """Each year's label, at the middle of its stretch of the axis."""
     height: float
     axis_y: float
+    width: int = WIDTH
+    left: int = LEFT
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,9 @@ def timeline(context: Context, entity: Entity, entries: int) -> Timeline | None:
     events = []
     for entry in getattr_(entity, "chronology")[:entries]:
         what = entry.event.name if entry.event else getattr_(entry.article, "record").title
-        events.append(_Dated(entry.date, href(context, entry.article), f"{format_any_date(entry.date)} : {what}", "event"))
+        events.append(
+            _Dated(entry.date, href(context, entry.article), f"{format_any_date(entry.date)} : {what}", "event")
+        )
     if len(stances) + len(events) < 2:
         return None
     everything = stances + events
@@ -112,13 +116,19 @@ def timeline(context: Context, entity: Entity, entries: int) -> Timeline | None:
             x0, x1 = at(first_day(item.date)), at(last_day(item.date))
             left, right = (x0 - DOT, x0 + DOT) if item.date.precision == 3 else (x0, x1)
             lane = next((index for index, end_x in enumerate(lanes) if end_x + GAP <= left), len(lanes))
-            lanes[lane:lane + 1] = [right]
+            lanes[lane : lane + 1] = [right]
             placed.append((item, lane, x0, 0.0 if item.date.precision == 3 else max(x1 - x0, 2 * DOT)))
         rows.append(Row(name, top + LANE / 2))
-        marks += [Mark(x, width, top + lane * LANE + LANE / 2, item.href, item.label, item.css) for item, lane, x, width in placed]
+        marks += [
+            Mark(x, width, top + lane * LANE + LANE / 2, item.href, item.label, item.css)
+            for item, lane, x, width in placed
+        ]
         top += len(lanes) * LANE + 8
     ticks = [at(dt.date(year, 1, 1)) for year in range(start.year, end.year + 1)]
-    years = [(round((left + right) / 2, 1), str(start.year + index)) for index, (left, right) in enumerate(zip(ticks, ticks[1:], strict=False))]
+    years = [
+        (round((left + right) / 2, 1), str(start.year + index))
+        for index, (left, right) in enumerate(zip(ticks, ticks[1:], strict=False))
+    ]
     return Timeline(marks, rows, ticks, years, top + 22, top + 2)
 
 

@@ -124,7 +124,9 @@ def world() -> World:
     try:
         topology = json.loads(WORLD_ATLAS.read_text(encoding="utf-8"))
     except OSError as error:
-        problem = f"the map boundaries cannot be read ({error.strerror}); expected the npm package world-atlas: run make"
+        problem = (
+            f"the map boundaries cannot be read ({error.strerror}); expected the npm package world-atlas: run make"
+        )
         raise ContentError([Problem(str(WORLD_ATLAS), 0, "", problem)]) from None
     arcs = _decoded_arcs(topology)
     scale, top = _projection_frame()

@@ -16,6 +16,7 @@ from typing import Any
 
 from generator.content.kinds import KIND_NAMED
 from generator.content.model import ArticleEntry, ChronologyEntry, Entity, Site
+from generator.output.world_map import has_map, map_page
 from generator.pages.contexts import (
     ArticleContext,
     ArticleListContext,
@@ -32,7 +33,6 @@ from generator.pages.contexts import (
     ThemeContext,
     ThemesContext,
 )
-from generator.output.world_map import has_map, map_page
 from generator.pages.matrix import top_matrix
 from generator.pages.paging import ENTITY_PAGE_SIZE, PAGE_SIZE, Pager, Part, paginated
 from generator.pages.themes import Tag, tag_page, tags_of, theme_pages, themes_split
