@@ -29,11 +29,12 @@ site: $(STAMP) $(TOOLS)
 	$(BIN)/mkdocs build --strict
 
 ## generate: validate content/ and write the pages to build/docs/ without building the site
-generate: $(STAMP)
+# The maps read Natural Earth boundaries from the npm package world-atlas (package.json).
+generate: $(STAMP) $(TOOLS)
 	$(BIN)/briefings generate
 
 ## check: list every error and warning in content/ without building
-check: $(STAMP)
+check: $(STAMP) $(TOOLS)
 	$(BIN)/briefings check
 
 ## serve: live preview on http://127.0.0.1:8000/ (edits to content/ and templates reload)

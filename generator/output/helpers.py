@@ -18,6 +18,7 @@ from jinja2.runtime import Context
 from generator.content.dates import PartialDate, french_date
 from generator.content.model import ArticleEntry, Entity
 from generator.output.markup import escape_markdown, markdown_url
+from generator.output.site_settings import page_url
 
 
 @pass_context
@@ -25,6 +26,18 @@ def link(context: Context, target: Entity | ArticleEntry | str) -> str:
     """Return the relative link from the page being rendered to `target`'s page."""
     page = target if isinstance(target, str) else target.page
     return _relative(page, context["page_folder"])
+
+
+@pass_context
+def href(context: Context, target: Entity | ArticleEntry | str) -> str:
+    """The relative URL from the page being rendered to `target`, for raw HTML and SVG.
+
+    MkDocs rewrites the `.md` links of Markdown only; a link inside an HTML block or an SVG
+    file must already be the address MkDocs serves (directory URLs), relative so the site
+    works under any sub-path.
+    """
+    page = target if isinstance(target, str) else target.page
+    return _relative_url(page_url(page), page_url(context["page_path"]))
 
 
 @pass_context
@@ -72,3 +85,15 @@ def _relative(page: str, folder: str) -> str:
     while common < min(len(start), len(parts)) and start[common] == parts[common]:
         common += 1
     return "/".join([".."] * (len(start) - common) + parts[common:]) or "."
+
+
+@functools.lru_cache(maxsize=65_536)
+def _relative_url(target: str, current: str) -> str:
+    """The URL of `target` relative to the page served at `current` (both site-relative)."""
+    folder = current if current.endswith("/") or not current else current.rsplit("/", 1)[0] + "/"
+    start = [part for part in folder.split("/") if part]
+    parts = target.split("/")
+    common = 0
+    while common < min(len(start), len(parts)) and start[common] == parts[common]:
+        common += 1
+    return "../" * (len(start) - common) + "/".join(parts[common:]) or "./"

@@ -141,6 +141,12 @@ def _plain_words(text: str) -> str:
     return " ".join(html_lib.unescape(nh3.clean(editor_html(text), tags=set())).split())
 
 
+def html_text(text: object) -> str:
+    """Data as HTML text or a quoted attribute, on one line, as `escape_markdown` shows it:
+    invisible control characters dropped and spaces folded (the `h` filter of raw HTML and SVG)."""
+    return escape_html(" ".join(_INVISIBLE.sub("", str(text)).split()))
+
+
 def escape_html(text: str) -> str:
     """Escape data for HTML text or a quoted attribute."""
     return html_lib.escape(text, quote=True)

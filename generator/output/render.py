@@ -23,12 +23,13 @@ from generator.content.dates import french_on
 from generator.content.errors import ContentError, Problem
 from generator.content.model import Site
 from generator.output import helpers as render_helpers
-from generator.output import labels
+from generator.output import labels, world_map
 from generator.output.feeds import feed_path
 from generator.output.front_matter import page_meta, with_front_matter
-from generator.output.markup import editor_html, escape_markdown, markdown_url
+from generator.output.markup import editor_html, escape_markdown, html_text, markdown_url
 from generator.output.open_data import POSITION_COLUMNS
 from generator.output.site_settings import SiteSettings
+from generator.output.timeline import timeline
 from generator.pages.specs import BRIEFING_LIMITS, PageSpec, entity_chronology_page
 from generator.parallel import map_in_order
 
@@ -59,6 +60,8 @@ def render_page(environment: Environment, site: Site, spec: PageSpec) -> str:
     except TemplateError as error:
         # Reported like a content problem, so a bad template edit also keeps the last good pages.
         raise ContentError([template_problem(error)]) from None
+    if not spec.path.endswith(".md"):
+        return body  # a drawing (cartes/*.svg): no front matter
     return with_front_matter(body, page_meta(spec.path, spec.context, body, settings))
 
 
@@ -86,6 +89,8 @@ def make_environment(templates: Path, settings: SiteSettings, kind: type[Environ
     )
     environment.filters.update(
         md=escape_markdown,
+        h=html_text,
+        role_word=lambda role: labels.ROLE_LABELS[role],
         url=markdown_url,
         date=render_helpers.format_any_date,
         date_on=french_on,
@@ -97,6 +102,16 @@ def make_environment(templates: Path, settings: SiteSettings, kind: type[Environ
     environment.globals.update(
         link=render_helpers.link,
         a=render_helpers.a,
+        href=render_helpers.href,
+        timeline=timeline,
+        map_page=world_map.map_page,
+        map_countries=world_map.map_countries,
+        map_background=world_map.background,
+        map_height=world_map.map_height,
+        map_width=world_map.WIDTH,
+        role_symbol=lambda role: labels.ROLE_SYMBOLS[role],
+        region_name=labels.region_name,
+        organisations_region=labels.ORGANISATIONS_REGION,
         source_link=render_helpers.source_link,
         original_link=render_helpers.original_link,
         date_or_dash=render_helpers.date_or_dash,

@@ -111,6 +111,13 @@ class EntityChronologyContext(AboutEntityContext):
 
 
 @dataclass(frozen=True, eq=False)
+class MapContext(PageContext):
+    """An initiative's world map, an SVG file (output/world_map.py)."""
+
+    initiative: Entity
+
+
+@dataclass(frozen=True, eq=False)
 class ArticleContext(PageContext):
     """An article's page, with where each of its themes is listed."""
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from generator.content.kinds import KIND_NAMED
 from generator.content.model import ArticleEntry, ChronologyEntry, Entity, Site
+from generator.output.world_map import has_map, map_page
 from generator.pages.contexts import (
     ArticleContext,
     ArticleListContext,
@@ -25,6 +26,7 @@ from generator.pages.contexts import (
     EntityChronologyContext,
     EntityIndexContext,
     HomeContext,
+    MapContext,
     MethodologyContext,
     PageContext,
     PositionsContext,
@@ -48,8 +50,10 @@ BRIEFING_LIMITS = {
     "stance_sources": 2,
     "people": 30,
     "initiatives": 12,
+    "visible": 5,
 }
-"""How many rows each section of a briefing shows; the full chronology has pages of its own."""
+"""How many rows each section of a briefing shows (`visible` of them unfolded, the rest under
+"Voir les N autres"); the full chronology has pages of its own."""
 DATA_FILES = {"json": "donnees/briefings.json", "csv": "donnees/positions.csv"}
 """The open-data files, by format, in the docs folder (written by output/open_data.py)."""
 
@@ -71,6 +75,7 @@ def page_specs(site: Site) -> list[PageSpec]:
     specs.append(PageSpec("donnees/index.md", "data.md.j2", DataContext(dict(DATA_FILES))))
     for kind, entities in site.entities_by_kind:
         specs += [PageSpec(entity.page, f"{kind}.md.j2", BriefingContext(entity)) for entity in entities]
+    specs += [PageSpec(map_page(item), "map.svg.j2", MapContext(item)) for item in site.initiatives if has_map(item)]
     themes = theme_pages(tags_of(site))
     specs += [PageSpec(article.page, "article.md.j2", ArticleContext(article, themes)) for article in site.articles]
     return specs
