@@ -11,6 +11,7 @@ from slugify import slugify
 
 from generator.content.dates import PartialDate
 from generator.content.kinds import ARTICLE
+from generator.content.limits import CAPTURE_TEXT
 from generator.editors.ingest.capture import Capture, Clue
 from generator.editors.ingest.entities import Findings, find_entities, registry_names
 from generator.editors.ingest.html_page import extract_html
@@ -34,14 +35,17 @@ class Draft:
     retrieved: dt.date
     findings: Findings
     paragraphs: list[str]
+    cut: bool = False
+    """Whether the article's text was longer than the limit 'capture text', and only its start was read."""
 
 
 def make_draft(capture: Capture, content_dir: Path, retrieved: dt.date) -> Draft:
     """Extract the article from `capture` and make every guess the record needs."""
     extraction = extract_html(capture.text) if capture.is_html else extract_plain_text(capture.text)
-    language = detect_language(extraction.paragraphs)
+    paragraphs = _first_characters(extraction.paragraphs, CAPTURE_TEXT)
+    language = detect_language(paragraphs)
     languages = tuple(dict.fromkeys([language or "fr", "fr", "en"]))
-    published = find_publication_date(extraction.header, extraction.paragraphs, languages, retrieved)
+    published = find_publication_date(extraction.header, paragraphs, languages, retrieved)
     if extraction.published and (published is None or published.date.precision < 3):
         stated = PartialDate.parse(extraction.published.value)
         published = PrintedDate(stated, extraction.published.printed, extraction.published.printed)
@@ -56,9 +60,26 @@ def make_draft(capture: Capture, content_dir: Path, retrieved: dt.date) -> Draft
         url=extraction.url,
         language=language,
         retrieved=retrieved,
-        findings=find_entities("\n".join([title, *extraction.paragraphs]), registry_names(content_dir)),
-        paragraphs=extraction.paragraphs,
+        findings=find_entities("\n".join([title, *paragraphs]), registry_names(content_dir)),
+        paragraphs=paragraphs,
+        cut=len(paragraphs) < len(extraction.paragraphs),
     )
+
+
+def _first_characters(paragraphs: list[str], limit: int) -> list[str]:
+    """The paragraphs that start within the first `limit` characters of the article.
+
+    A real article is a few thousand characters; a capture of megabytes of text would make
+    the guesses take minutes and the draft too large to be a record.
+    """
+    kept: list[str] = []
+    length = 0
+    for paragraph in paragraphs:
+        if length + len(paragraph) > limit:
+            break
+        kept.append(paragraph)
+        length += len(paragraph) + 1
+    return kept
 
 
 def default_path(content_dir: Path, draft: Draft) -> Path:
