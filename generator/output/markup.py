@@ -25,10 +25,9 @@ import string
 from collections.abc import Iterable
 from urllib.parse import quote
 
-import cmarkgfm
 import nh3
-from cmarkgfm.cmark import Options
 
+from generator.content.texts import commonmark_html
 from generator.parallel import map_in_order
 
 _ESCAPES = {ord(char): "\\" + char for char in string.punctuation}
@@ -108,10 +107,8 @@ def render_editor_texts(texts: Iterable[str]) -> None:
 
 
 def _safe_html(text: str) -> str:
-    # CMARK_OPT_UNSAFE keeps the editor's raw HTML for nh3 to sift, instead of blanking all of it.
-    html = cmarkgfm.markdown_to_html_with_extensions(text, options=Options.CMARK_OPT_UNSAFE, extensions=["table"])
     return nh3.clean(
-        html,
+        commonmark_html(text),
         tags=set(ALLOWED_TAGS),
         attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
         url_schemes={"http", "https", "mailto"},
