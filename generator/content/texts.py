@@ -6,6 +6,12 @@
   would change what a title or a quotation says without anyone seeing it. XML cannot
   hold most of them, so the Atom feeds' writer (lxml) failed on them and broke
   `mkdocs build`; reported here, none ever reaches it.
+- **Invisible formatting characters** (Unicode's category Cf: bidirectional controls such
+  as U+202E, zero-width spaces and joiners, the soft hyphen): legal, since Persian and
+  Indic names need joiners, but a right-to-left override in a title reverses the text
+  shown after it, and zero-width spaces let a duplicate title look new. `briefings check`
+  warns about them in titles and names; the near-duplicate check ignores them; pages
+  isolate every text holding right-to-left characters or bidi controls (markup.py).
 - **HTML nesting depth** of summaries and overviews, once cmark-gfm has rendered them:
   nh3 (html5ever) took minutes on 50,000 nested tags. A cheap upper bound (every level
   needs a character such as `<`, `>`, `*` or `-`) spares rendering the usual summary.
@@ -14,6 +20,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import cmarkgfm
 from cmarkgfm.cmark import Options
@@ -31,6 +38,26 @@ _NAMES = {
     "\ufffe": "not a character",
     "\uffff": "not a character",
 }
+
+
+FORMAT_CHARACTERS = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
+"""Every invisible formatting character (category Cf), as Unicode 15 lists them."""
+RIGHT_TO_LEFT = re.compile(
+    "[\u0590-\u08ff\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufefc"
+    "\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+"""Right-to-left letters (the blocks of Hebrew, Arabic, Syriac, Thaana, N'Ko…) and the bidi embeddings,
+overrides and isolates: a text holding one may reorder the text around it unless isolated."""
+
+
+def format_characters(text: str) -> list[str]:
+    """The distinct invisible formatting characters of `text`, in order, as `U+202E (RIGHT-TO-LEFT OVERRIDE)`."""
+    found = dict.fromkeys(FORMAT_CHARACTERS.findall(text))
+    return [f"U+{ord(character):04X} ({unicodedata.name(character, 'format character')})" for character in found]
 
 
 def control_character_problem(text: str) -> tuple[int, str] | None:
