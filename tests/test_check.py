@@ -15,8 +15,8 @@ import pytest
 from generator.editors.check import check_content
 from generator.editors.cli import main
 from generator.editors.lint import Rule
-from tests.conftest import ROOT
 from tests import test_hostile_text
+from tests.conftest import ROOT
 
 TODAY = dt.date(2026, 11, 23)
 KZ_ARTICLE = "content/articles/2025/2025-08-12-tokaiev-soutient-organisation-mondiale-ia.md"
