@@ -97,7 +97,7 @@ CASES = {
     "record_too_large": Case(
         write(f"{ARTICLES}/large.md", record("title: x\n" + HEAD, "mot " * 300_000)),
         "large.md",
-        "limit 'record size': 1,048,576 bytes",
+        "limit 'record size': 262,144 bytes",
     ),
     "dangling_link": Case(
         link(f"{ARTICLES}/dangling.md", "/nonexistent/x.md"),

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-RECORD_BYTES = 1024 * 1024
-"""Largest record file: 1 MiB, hundreds of times a real record with its captured text."""
+RECORD_BYTES = 256 * 1024
+"""Largest record file: 256 KiB, a hundred times a real record, twice a draft with its captured text."""
 CAPTURE_BYTES = 1024 * 1024
 """Largest capture `briefings ingest` reads: 1 MiB, a saved page with its inline styles and scripts."""
 CAPTURE_TEXT = 100_000
