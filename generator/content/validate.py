@@ -58,9 +58,11 @@ def validate_documents(documents: list[SourceDocument]) -> tuple[list[ValidRecor
 def text_problems(document: SourceDocument) -> list[Problem]:
     """Control characters in any value or key, and in the body; the body's HTML nesting depth (texts.py)."""
     problems = []
-    for field, text in _strings(document.meta, ""):
-        if found := control_character_problem(text):
-            problems.append(Problem(document.path, document.line_of(field), field, found[1]))
+    strings = list(_strings(document.meta, ""))
+    if control_character_problem("\n".join(text for _, text in strings)):  # one search for the usual record
+        for field, text in strings:
+            if found := control_character_problem(text):
+                problems.append(Problem(document.path, document.line_of(field), field, found[1]))
     if found := control_character_problem(document.body):
         line = document.body_line + document.body.count("\n", 0, found[0])
         problems.append(Problem(document.path, line, "", f"the text below the front matter {found[1]}"))

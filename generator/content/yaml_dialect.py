@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import yaml
 
@@ -168,10 +168,13 @@ def _check_shape(text: str) -> None:
 
     One pass over libyaml's events, before any node or value is built. Each open list or
     mapping counts the values it holds, an alias counting as the whole value its anchor
-    names, so the count is the size of the data the aliases would expand to.
+    names, so the count is the size of the data the aliases would expand to. A plain
+    value adds one: the size limit on files bounds those, so the count is compared with
+    the limit only where it can jump, at an alias and at the end of a collection. Scalars
+    come first in the tests: they are most of the events, and this runs on every record.
     """
     parser = _EventParser(text)
-    next_event: Callable[[], yaml.Event] = parser.get_event  # untyped in PyYAML's stubs
+    next_event: Callable[[], Any] = parser.get_event  # untyped in PyYAML's stubs; each kind has its fields
     counts: list[int] = [0]  # values in each open collection, the document's at the bottom
     anchors: list[str | None] = [None]
     sizes: dict[str, int] = {}
@@ -179,27 +182,30 @@ def _check_shape(text: str) -> None:
     try:
         while parser.check_event():
             event = next_event()
-            if isinstance(event, _STARTS):
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                counts[-1] += 1
+                if event.anchor is not None:
+                    sizes[event.anchor] = 1
+                continue
+            if kind in _STARTS:
                 if len(counts) > YAML_DEPTH:
                     found = "lists or mappings nested too deep"
                     raise LimitError(exceeded("YAML nesting depth", found), event.start_mark)
                 counts.append(0)
                 anchors.append(event.anchor)
                 continue
-            if isinstance(event, _ENDS):
+            if kind in _ENDS:
                 size = counts.pop() + 1
-                anchor = anchors.pop()
-            elif isinstance(event, yaml.AliasEvent):
+                if (anchor := anchors.pop()) is not None:
+                    sizes[anchor] = size
+            elif kind is yaml.AliasEvent:
                 aliases += 1
                 if aliases > YAML_ALIASES:
                     raise LimitError(exceeded("YAML aliases", "too many aliases"), event.start_mark)
-                size, anchor = sizes.get(event.anchor or "", 1), None
-            elif isinstance(event, yaml.ScalarEvent):
-                size, anchor = 1, event.anchor
+                size = sizes.get(event.anchor, 1)
             else:
                 continue
-            if anchor is not None:
-                sizes[anchor] = size
             counts[-1] += size
             if counts[-1] > YAML_VALUES:
                 found = "too many values once the aliases are expanded"
