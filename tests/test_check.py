@@ -15,6 +15,7 @@ import pytest
 from generator.editors.check import check_content
 from generator.editors.cli import main
 from generator.editors.lint import Rule
+from tests import test_hostile_text
 from tests.conftest import ROOT
 
 TODAY = dt.date(2026, 11, 23)
@@ -302,6 +303,7 @@ def test_every_rule_has_a_test() -> None:
         Rule.SIMILAR_NAME: test_near_duplicate_registry_names,
         Rule.DRAFT: test_a_draft_is_listed_with_what_it_lacks,
         Rule.CAPTURED_TEXT: test_a_published_record_still_holding_the_captured_text,
+        Rule.INVISIBLE_CHARACTER: test_hostile_text.test_check_warns_on_bidi_controls_and_zero_width_characters,
     }
     assert set(tested) == set(Rule)
 

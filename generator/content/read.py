@@ -20,8 +20,10 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from generator.content.errors import Problem
+from generator.content.files import UnreadableFileError, read_regular_file
 from generator.content.kinds import KIND_OF_FOLDER, KINDS
-from generator.content.yaml_dialect import ComplexKeyError, DuplicateFieldError, compose, load
+from generator.content.limits import RECORD_BYTES
+from generator.content.yaml_dialect import ComplexKeyError, DuplicateFieldError, LimitError, compose, load
 from generator.parallel import map_in_order
 
 _HANDLER = YAMLHandler()
@@ -67,7 +69,8 @@ class SourceDocument:
         return self.lines.get(path, 1)
 
 
-Reader = Callable[[Path, str, str], tuple["SourceDocument | None", "Problem | None"]]
+Reader = Callable[[Path, str, str, Path], tuple["SourceDocument | None", "Problem | None"]]
+"""Reads one file: its path, kind folder, path as reported, and the resolved content folder."""
 
 
 def read_content(content_dir: Path, read: Reader | None = None) -> tuple[list[SourceDocument], list[Problem]]:
@@ -78,25 +81,35 @@ def read_content(content_dir: Path, read: Reader | None = None) -> tuple[list[So
     reads on every core (parallel.py): building the YAML's Python objects is most of the
     cost of reading, and the documents are cheap to send back. The preview's reader keeps
     what it learns, so it runs here, in the calling process.
+
+    Only regular files are read (files.py): a link to a folder, a dangling link, a pipe
+    or a device is a problem naming the file, not something to follow or wait on.
     """
+    root = content_dir.parent
+    if not content_dir.is_dir():
+        return [], [Problem(_relative(content_dir, root), 0, "", _NO_CONTENT)]
     documents: list[SourceDocument] = []
     problems: list[Problem] = []
-    root = content_dir.parent
+    inside = content_dir.resolve()
     for entry in sorted(content_dir.iterdir()):
-        if entry.is_dir() and not entry.name.startswith(".") and entry.name not in KIND_OF_FOLDER:
+        if entry.is_symlink() and entry.name in KIND_OF_FOLDER:
+            problems.append(Problem(_relative(entry, root), 0, "", _FOLDER_LINK))
+        elif entry.is_dir() and not entry.name.startswith(".") and entry.name not in KIND_OF_FOLDER:
             problems.append(
                 Problem(_relative(entry, root), 0, "", f"unknown folder (expected one of: {', '.join(KIND_OF_FOLDER)})")
             )
-    files: list[tuple[Path, str, str]] = []
+    files: list[tuple[Path, str, str, Path]] = []
     for kind in KINDS:
         folder = content_dir / kind.folder
-        if not folder.is_dir():
+        if folder.is_symlink() or not folder.is_dir():
             continue
-        for path in _visible_files(folder):
+        paths, linked_folders = _visible_files(folder)
+        problems += [Problem(_relative(path, root), 0, "", _FOLDER_LINK) for path in linked_folders]
+        for path in paths:
             if path.suffix != ".md":
                 problems.append(Problem(_relative(path, root), 0, "", "not a record: expected a .md file"))
                 continue
-            files.append((path, kind.folder, _relative(path, root)))
+            files.append((path, kind.folder, _relative(path, root), inside))
     results = map_in_order(_read_file, files) if read is None else [read(*file) for file in files]
     for document, problem in results:
         if problem:
@@ -106,28 +119,45 @@ def read_content(content_dir: Path, read: Reader | None = None) -> tuple[list[So
     return documents, problems
 
 
-def _read_file(file: tuple[Path, str, str]) -> tuple[SourceDocument | None, Problem | None]:
+_NO_CONTENT = "no content folder here: expected a folder of records (run the command in the project folder)"
+_FOLDER_LINK = "a link to a folder: links to folders are not followed in content/; move the folder here instead"
+
+
+def _read_file(file: tuple[Path, str, str, Path]) -> tuple[SourceDocument | None, Problem | None]:
     return read_document(*file)
 
 
-def _visible_files(folder: Path) -> list[Path]:
-    """The files under `folder`, sorted, hidden ones (and those in hidden folders) left out.
+def _visible_files(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The files under `folder`, sorted, hidden ones (and those in hidden folders) left out, and the links to folders.
 
     os.walk knows files from folders without a stat per file, which matters at 10,000
-    records when the live preview looks for changes after every edit.
+    records when the live preview looks for changes after every edit. It does not follow
+    links to folders (which could loop, or lead out of content/): they are returned apart.
     """
     found: list[tuple[tuple[str, ...], str]] = []
+    links: list[Path] = []
     for current, folders, names in os.walk(folder):
-        folders[:] = [name for name in folders if not name.startswith(".")]
+        visible = [name for name in folders if not name.startswith(".")]
+        links += [Path(current, name) for name in visible if os.path.islink(os.path.join(current, name))]
+        folders[:] = visible
         relative = os.path.relpath(current, folder)
         parts = () if relative == "." else tuple(relative.split(os.sep))
         found.extend(((*parts, name), os.path.join(current, name)) for name in names if not name.startswith("."))
-    return [Path(path) for _, path in sorted(found)]  # sorted by parts, as paths sort
+    return [Path(path) for _, path in sorted(found)], sorted(links)  # sorted by parts, as paths sort
 
 
-def read_document(path: Path, kind: str, shown_path: str) -> tuple[SourceDocument | None, Problem | None]:
-    """Read one file; return the document, or the problem that stopped the reading."""
-    raw = path.read_bytes()
+def read_document(
+    path: Path, kind: str, shown_path: str, inside: Path | None = None
+) -> tuple[SourceDocument | None, Problem | None]:
+    """Read one file; return the document, or the problem that stopped the reading.
+
+    `inside` is the resolved content folder: a link is read only if it leads to a file in
+    it (default: the file's own folder).
+    """
+    try:
+        raw = read_regular_file(path, RECORD_BYTES, "record size", inside=inside or path.parent.resolve())
+    except UnreadableFileError as error:
+        return None, Problem(shown_path, 0, "", str(error))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -155,7 +185,7 @@ def read_document(path: Path, kind: str, shown_path: str) -> tuple[SourceDocumen
         assert error.context_mark is not None and error.problem_mark is not None
         first, line = (front_start + mark.line + 1 for mark in (error.context_mark, error.problem_mark))
         return None, Problem(shown_path, line, error.key, f"field given twice (first on line {first}); keep only one")
-    except ComplexKeyError as error:
+    except (ComplexKeyError, LimitError) as error:
         assert error.problem_mark is not None and error.problem is not None
         return None, Problem(shown_path, front_start + error.problem_mark.line + 1, "", error.problem)
     except yaml.YAMLError as error:

@@ -92,6 +92,10 @@ def _as_list(value: object) -> object:
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+NAME_LENGTH = 300
+"""Longest title or name, in characters. A headline is rarely a third of it, and each title and
+name shows in dozens of lists: one of a quarter of a megabyte made a build take seconds."""
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_LENGTH)]
 Slug = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_slug)]
 CountryCode = Annotated[str, AfterValidator(check_country_code)]
 EntityRef = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_entity_ref)]
@@ -158,8 +162,8 @@ class Organisation(Record):
 
     BODY = "What the organisation does on AI governance, in French and in our own words."
 
-    name: Text = Field(description="Full French name.")
-    short_name: Text | None = Field(None, description="Acronym or short name, e.g. ASEAN.")
+    name: Name = Field(description="Full French name.")
+    short_name: Name | None = Field(None, description="Acronym or short name, e.g. ASEAN.")
     kind: Text | None = Field(None, description="What kind of body it is, in French.")
     seat: Text | None = Field(None, description="Where it is headquartered.")
     aliases: TextList = Field(default_factory=list, description="Other names, FR and EN.")
@@ -170,8 +174,8 @@ class Initiative(Record):
 
     BODY = "What the initiative is, who carries it and where it stands, in French and in our own words."
 
-    name: Text = Field(description="Full French name.")
-    short_name: Text | None = Field(None, description="Short name used in tables.")
+    name: Name = Field(description="Full French name.")
+    short_name: Name | None = Field(None, description="Short name used in tables.")
     proposer: EntityRef | None = Field(None, description="Country code or organisation id.")
     announced: PartialDate | None = Field(None, description="When it was first announced.")
     status: Status = Field(description=f"Where it stands now: {_choices(Status)}.")
@@ -184,8 +188,8 @@ class Person(Record):
 
     BODY = "Who they are, in French and in our own words."
 
-    name: Text = Field(description="Name as usually written in French.")
-    family_name: Text | None = Field(
+    name: Name = Field(description="Name as usually written in French.")
+    family_name: Name | None = Field(
         None,
         description="Family name, when it is not the last word of the name (Xi for Xi Jinping, "
         "Pejčinović Burić for Marija Pejčinović Burić): people are listed by it.",
@@ -199,9 +203,9 @@ class Person(Record):
 class Source(Record):
     """Where an article was published and when we captured it."""
 
-    publisher: Text = Field(description="Publisher as printed, e.g. French.china.org.cn.")
-    agency: Text | None = Field(None, description="News agency credited, if any.")
-    author: Text | None = Field(None, description="Byline, if any.")
+    publisher: Name = Field(description="Publisher as printed, e.g. French.china.org.cn.")
+    agency: Name | None = Field(None, description="News agency credited, if any.")
+    author: Name | None = Field(None, description="Byline, if any.")
     url: HttpUrl | None = Field(None, description="Address of the original; only a URL really known.")
     language: LanguageCode = Field(description="Language of the original, e.g. fr.")
     retrieved: dt.date = Field(description="Day the article was captured, YYYY-MM-DD.")
@@ -211,9 +215,9 @@ class Source(Record):
 class Event(Record):
     """Something that happened, dated on its own: it may predate the publication."""
 
-    name: Text = Field(description="What happened, in French.")
+    name: Name = Field(description="What happened, in French.")
     date: PartialDate = Field(description="When it happened.")
-    place: Text | None = Field(None, description="Where it happened.")
+    place: Name | None = Field(None, description="Where it happened.")
 
 
 class Position(Record):
@@ -261,7 +265,7 @@ class Article(Record):
     BODY = "Our own summary in French, never the article's sentences (quotes go in `quotes`)."
 
     draft: bool = Field(False, description="True while an editor is still checking it: kept off the site.")
-    title: Text = Field(description="Headline as published.")
+    title: Name = Field(description="Headline as published.")
     published: PartialDate = Field(description="Publication date as printed: YYYY-MM-DD, YYYY-MM or YYYY.")
     source: Source = Field(description="Where the article was published and when it was captured.")
     countries: CodeList = Field(default_factory=list, description="Country codes involved.")

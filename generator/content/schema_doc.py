@@ -4,8 +4,9 @@ Each kind of record (kinds.py) gets a section with the path of its files, what i
 holds and a table of its fields: name, required or optional, type with its limits (maximum
 lengths, ranges, the allowed values in their declaration order) and the field's
 description. Nested records (an article's source, events, positions, quotes, figures)
-follow, one table each. A test fails when the committed file differs from what this
-module writes; `briefings schema > content/SCHEMA.md` writes it again.
+follow, one table each; the limits of limits.py close the document. A test fails when
+the committed file differs from what this module writes; `briefings schema >
+content/SCHEMA.md` writes it again.
 
 Run as `python -m generator.content.schema_doc > content/SCHEMA.md` or `briefings schema`.
 """
@@ -24,6 +25,7 @@ from pydantic.fields import FieldInfo
 
 from generator.content.dates import EXPECTED, PartialDate
 from generator.content.kinds import KINDS, RESERVED_IDS, Kind
+from generator.content.limits import LIMITS
 from generator.content.schema import TAG_LENGTH, CountryCode, EntityRef, LanguageCode, Record, Slug, Tag, Text
 
 REGENERATE = "briefings schema > content/SCHEMA.md"
@@ -63,6 +65,8 @@ def schema_document() -> str:
         "Unknown fields are errors (a misspelt `contries:` is reported, with the closest field name).",
         "Comments (`# …`) are for editors and never reach the site. A list is written `[a, b]` or one",
         "`- item` line each; a single value is a list of one, and repeated items are dropped.",
+        "Anchors and aliases (`&base`, `*base`) and merge keys (`<<: *base`, a field written beside",
+        "it overriding the merged one) may repeat a part of a record, within the limits at the end.",
         "",
         "`briefings new article|country|organisation|initiative|person` writes a commented skeleton",
         "of each kind below; `briefings check` reports errors (a field left empty reads",
@@ -78,7 +82,27 @@ def schema_document() -> str:
     lines += [f"| {name} | {_cell(rule.format(reserved=reserved))} |" for _, name, _, rule in _VALUES]
     for kind in KINDS:
         lines += _kind_section(kind)
+    lines += _limits_section()
     return "\n".join(lines) + "\n"
+
+
+def _limits_section() -> list[str]:
+    """The limits of limits.py, by the names their messages use."""
+    lines = [
+        "",
+        "## Limits",
+        "",
+        "Far above what a real record needs, far below what would make a command hang or run out of",
+        "memory; a record past one is an error naming the limit. Only regular files are read: a link",
+        "is followed only to a file inside `content/`, and pipes, devices and links to folders are",
+        "errors. Invisible control characters (other than tab and newline) are errors in every field",
+        "and body; bidirectional controls and zero-width characters in titles and names are warnings.",
+        "",
+        "| Limit | Value | On |",
+        "|---|---|---|",
+    ]
+    lines += [f"| {limit.name} | {limit.value:,} {limit.unit} | {_cell(limit.what)} |" for limit in LIMITS]
+    return lines
 
 
 def _kind_section(kind: Kind) -> list[str]:

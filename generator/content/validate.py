@@ -8,7 +8,7 @@ was found, and for an unknown field the closest known name ("did you mean 'count
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +20,7 @@ from generator.content.errors import Problem
 from generator.content.kinds import KIND_OF_FOLDER
 from generator.content.read import SourceDocument
 from generator.content.schema import Record
+from generator.content.texts import control_character_problem, html_depth_problem
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ def validate_documents(documents: list[SourceDocument]) -> tuple[list[ValidRecor
     valid: list[ValidRecord] = []
     problems: list[Problem] = []
     for document in documents:
+        problems += text_problems(document)
         schema = KIND_OF_FOLDER[document.kind].schema
         if not isinstance(document.meta, dict):
             problems.append(
@@ -51,6 +53,37 @@ def validate_documents(documents: list[SourceDocument]) -> tuple[list[ValidRecor
         except ValidationError as error:
             problems.extend(_problem(document, schema, detail) for detail in error.errors())
     return valid, problems
+
+
+def text_problems(document: SourceDocument) -> list[Problem]:
+    """Control characters in any value or key, and in the body; the body's HTML nesting depth (texts.py)."""
+    problems = []
+    strings = list(_strings(document.meta, ""))
+    if control_character_problem("\n".join(text for _, text in strings)):  # one search for the usual record
+        for field, text in strings:
+            if found := control_character_problem(text):
+                problems.append(Problem(document.path, document.line_of(field), field, found[1]))
+    if found := control_character_problem(document.body):
+        line = document.body_line + document.body.count("\n", 0, found[0])
+        problems.append(Problem(document.path, line, "", f"the text below the front matter {found[1]}"))
+    elif too_deep := html_depth_problem(document.body):
+        problems.append(Problem(document.path, document.body_line, "", f"the text below the front matter: {too_deep}"))
+    return problems
+
+
+def _strings(value: object, path: str) -> Iterator[tuple[str, str]]:
+    """Every text in front matter data, keys included, with its field path (depth bounded by the YAML limits)."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            child = f"{path}.{key}" if path else str(key)
+            if isinstance(key, str):
+                yield child, key
+            yield from _strings(item, child)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, f"{path}[{index}]")
 
 
 def _problem(document: SourceDocument, schema: type[Record], detail: ErrorDetails) -> Problem:

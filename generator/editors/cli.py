@@ -77,6 +77,8 @@ def _add_generate(commands: Subparsers) -> None:
 
 def _generate(arguments: argparse.Namespace, today: dt.date) -> int:
     project = Project(arguments.project)
+    if _missing(project.content):
+        return 2
     settings = SiteSettings.read(project.mkdocs_yml)
     if arguments.site_url is not None:
         settings = dataclasses.replace(settings, url=arguments.site_url)

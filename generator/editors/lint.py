@@ -3,7 +3,8 @@
 The schema and the linker refuse what cannot be published. This stage runs on the linked
 Site and points out what can be published but is likely an editor's slip: an article no
 country briefing will list, a position with no date or no evidence, a registry entry
-nothing refers to, a date in the future, the same article curated twice. Each finding is
+nothing refers to, a date in the future, the same article curated twice, invisible
+characters in a title or name. Each finding is
 a `ContentWarning`, a Problem that does not stop the build, so it names the file, the line
 and the field the same way. `briefings check` prints them; `--strict` makes them fail.
 """
@@ -25,6 +26,7 @@ from generator.content.errors import Problem
 from generator.content.model import ArticleEntry, Entity, Site, sort_key
 from generator.content.read import SourceDocument
 from generator.content.schema import Initiative
+from generator.content.texts import FORMAT_CHARACTERS, format_characters
 
 SIMILARITY = 90
 """Two titles (or names) at least this alike, out of 100, are reported as near-duplicates."""
@@ -46,6 +48,7 @@ class Rule(StrEnum):
     SIMILAR_NAME = "similar-name"
     DRAFT = "draft"
     CAPTURED_TEXT = "captured-text"
+    INVISIBLE_CHARACTER = "invisible-character"
 
 
 @dataclass(frozen=True, order=True)
@@ -64,6 +67,8 @@ def find_warnings(site: Site, documents: dict[str, SourceDocument], today: dt.da
         assert isinstance(initiative.record, Initiative)
         if initiative.record.announced is not None:
             linter.future(initiative.source_file, "announced", initiative.record.announced)
+    for entity in site.entities:
+        linter.invisible_characters(entity.source_file, entity.record, ("name", "short_name"))
     linter.unused_entries(site)
     linter.same_sources(site.articles)
     linter.similar_titles(site.articles)
@@ -105,6 +110,7 @@ class _Linter:
                 line=self.documents[path].body_line,
             )
         self.captured_text(self.documents[path])
+        self.invisible_characters(path, record, ("title",))
         for index, position in enumerate(record.positions):
             where = f"positions[{index}]"
             if position.date is None:
@@ -137,6 +143,19 @@ class _Linter:
                 "the text is not ours and the repository is public",
                 line=document.front_start + document.front.count("\n", 0, start) + 1,
             )
+
+    def invisible_characters(self, path: str, record: object, fields: tuple[str, ...]) -> None:
+        """Warn about bidi controls and zero-width characters in a title or name (texts.py says why)."""
+        for field_name in fields:
+            value = getattr(record, field_name, None)
+            if isinstance(value, str) and (found := format_characters(value)):
+                self.warn(
+                    Rule.INVISIBLE_CHARACTER,
+                    path,
+                    field_name,
+                    f"holds invisible characters that change how it is shown or compared: {', '.join(found)}; "
+                    "delete them, unless the script of a name needs them (joiners in Persian or Indic names)",
+                )
 
     def future(self, path: str, field: str, date: PartialDate | dt.date) -> None:
         """Warn about a date whose first day is after today: usually a mistyped year."""
@@ -224,12 +243,13 @@ def _article_dates(article: ArticleEntry) -> Iterator[tuple[str, PartialDate | d
 def _near_duplicates(items: list[tuple[str, str]]) -> list[tuple[tuple[str, str], tuple[str, str]]]:
     """Return the pairs of (path, text) whose texts are near-duplicates, earlier path first.
 
-    Texts are compared without accents, case or punctuation ("l’IA" and "L'ia" are equal),
+    Texts are compared without accents, case, punctuation or invisible formatting characters
+    ("l’IA", "L'ia" and "L\u200b'IA" are equal),
     with RapidFuzz's normalised Levenshtein ratio: C++ and bit-parallel, so comparing every
     pair stays quick at thousands of records, where difflib would take minutes.
     """
     ordered = sorted(items)
-    normalised = [" ".join(re.findall(r"\w+", sort_key(text))) for _, text in ordered]
+    normalised = [" ".join(re.findall(r"\w+", sort_key(FORMAT_CHARACTERS.sub("", text)))) for _, text in ordered]
     pairs = []
     for index, text in enumerate(normalised):
         later = normalised[index + 1 :]

@@ -133,16 +133,35 @@ def write_skeleton(content_dir: Path, skeleton: Skeleton) -> Path:
             f"{_shown(same_id[0], content_dir)} already has the id {skeleton.id!r}; "
             "edit that record, or choose another id with --id"
         )
-    target.parent.mkdir(parents=True, exist_ok=True)
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("x", encoding="utf-8") as stream:
             stream.write(skeleton.text)
-    except FileExistsError:
+    except FileExistsError as error:
+        if error.filename != str(target):  # mkdir: a file stands where a folder is needed
+            raise NewRecordError(_not_a_folder(Path(error.filename), content_dir)) from None
         raise NewRecordError(
             f"{_shown(target, content_dir)} already exists; nothing was written. "
             "Edit that file, or choose another id with --id"
         ) from None
+    except NotADirectoryError:
+        raise NewRecordError(_not_a_folder(_file_among_parents(target, content_dir), content_dir)) from None
+    except OSError as error:
+        shown = _shown(target, content_dir)
+        raise NewRecordError(f"cannot write {shown}: {error.strerror}; nothing was written") from None
     return target
+
+
+def _file_among_parents(target: Path, content_dir: Path) -> Path:
+    """The first of `target`'s folders that exists but is not a folder."""
+    for parent in reversed(target.parents):
+        if parent.is_relative_to(content_dir) and parent.exists() and not parent.is_dir():
+            return parent
+    return target.parent
+
+
+def _not_a_folder(path: Path, content_dir: Path) -> str:
+    return f"{_shown(path, content_dir)} is a file, where a folder of records belongs; move it away, then run again"
 
 
 def _skeleton(kind: Kind, stem: str, identifier: str, **fields: Any) -> Skeleton:

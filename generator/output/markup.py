@@ -6,7 +6,7 @@ Two kinds of text reach a page:
   editor typed. `escape_markdown` backslash-escapes every ASCII punctuation character —
   the site enables `pymdownx.escapeall`, which makes any escaped character literal — and
   folds whitespace, so a title like `a | *b* [c] <script>` neither breaks a table nor
-  injects markup.
+  injects markup; a text with right-to-left letters or bidi controls is isolated in `<bdi>`.
 * **Editor Markdown** (summaries and overviews) may use Markdown and a little raw HTML.
   `editor_html` renders it as CommonMark with tables (cmark-gfm, GitHub's C parser) and
   passes the result through nh3 (ammonia), which keeps only harmless elements: no scripts,
@@ -25,10 +25,9 @@ import string
 from collections.abc import Iterable
 from urllib.parse import quote
 
-import cmarkgfm
 import nh3
-from cmarkgfm.cmark import Options
 
+from generator.content.texts import RIGHT_TO_LEFT, commonmark_html
 from generator.parallel import map_in_order
 
 _ESCAPES = {ord(char): "\\" + char for char in string.punctuation}
@@ -78,8 +77,15 @@ def escape_markdown(text: object) -> str:
 
 @functools.lru_cache(maxsize=65_536)
 def _escape(text: str) -> str:
-    """Escape with a memory: names, publishers and dates recur on thousands of pages."""
-    return " ".join(_INVISIBLE.sub("", text).split()).translate(_ESCAPES)
+    """Escape with a memory: names, publishers and dates recur on thousands of pages.
+
+    A text holding right-to-left letters or bidi controls is isolated in `<bdi>`, so a
+    right-to-left override in a title cannot reverse the source and date shown after it
+    in a list, and an Arabic name cannot pull the punctuation around it into its order.
+    Other texts, whose isolation would change nothing, are left bare.
+    """
+    escaped = " ".join(_INVISIBLE.sub("", text).split()).translate(_ESCAPES)
+    return f"<bdi>{escaped}</bdi>" if RIGHT_TO_LEFT.search(escaped) else escaped
 
 
 _HTML: dict[str, str] = {}
@@ -108,10 +114,8 @@ def render_editor_texts(texts: Iterable[str]) -> None:
 
 
 def _safe_html(text: str) -> str:
-    # CMARK_OPT_UNSAFE keeps the editor's raw HTML for nh3 to sift, instead of blanking all of it.
-    html = cmarkgfm.markdown_to_html_with_extensions(text, options=Options.CMARK_OPT_UNSAFE, extensions=["table"])
     return nh3.clean(
-        html,
+        commonmark_html(text),
         tags=set(ALLOWED_TAGS),
         attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
         url_schemes={"http", "https", "mailto"},

@@ -4,7 +4,8 @@ Researchers and journalists reuse the facts without scraping pages. The JSON hol
 record as the editors wrote it (the schema's field names; dates at their own precision,
 "2025", "2025-07" or "2025-07-26"), plus each record's id, French name and page. The CSV
 has one row per position as one article reports it: actor × initiative × role × date ×
-source. Rows and keys come in a fixed order and numbers and dates in one format, so the
+source; a cell a spreadsheet would take for a formula starts with a single quote
+(`spreadsheet_safe`). Rows and keys come in a fixed order and numbers and dates in one format, so the
 same content always gives the same bytes and diffs between versions stay readable.
 
 The JSON file is the whole corpus (46 MB at 10,000 articles) and Python's json module
@@ -185,8 +186,21 @@ def _same_objects(known: tuple[object, ...], current: tuple[object, ...]) -> boo
 
 
 def _lines(positions: list[PositionEntry]) -> list[_Row]:
-    lines = _csv_lines([_position_row(position) for position in positions])
+    lines = _csv_lines([tuple(map(spreadsheet_safe, _position_row(position))) for position in positions])
     return [(_position_order(position), line) for position, line in zip(positions, lines, strict=True)]
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """Keep a spreadsheet from running a cell as a formula: OWASP's rule, a single quote before it.
+
+    A title or a quotation beginning with `=`, `+`, `-`, `@`, a tab or a carriage return
+    would be a live formula (`=HYPERLINK(…)`) for whoever opens the CSV in a spreadsheet.
+    The JSON file, read by programs, keeps the text as written.
+    """
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
 
 
 def _csv_lines(rows: list[tuple[str, ...]]) -> list[str]:

@@ -52,7 +52,7 @@ from generator.preview.touched import feed_is_stale, links_touched, named_by, sw
 class _File:
     """One record file as last read: its stamp and what reading and validating it gave."""
 
-    stamp: tuple[int, int]
+    stamp: tuple[int, int] | None
     document: SourceDocument | None
     problem: Problem | None
     record: ValidRecord | None = None
@@ -117,13 +117,12 @@ class Session(Steps):
     def read(self, content: Path) -> tuple[list[SourceDocument], list[Problem]]:
         seen: set[str] = set()
 
-        def read(path: Path, kind: str, shown: str) -> tuple[SourceDocument | None, Problem | None]:
+        def read(path: Path, kind: str, shown: str, inside: Path) -> tuple[SourceDocument | None, Problem | None]:
             seen.add(shown)
-            status = path.stat()
-            stamp = (status.st_mtime_ns, status.st_size)
+            stamp = _file_stamp(path)
             known = self.files.get(shown)
-            if known is None or known.stamp != stamp:
-                document, problem = read_document(path, kind, shown)
+            if known is None or known.stamp != stamp or stamp is None:
+                document, problem = read_document(path, kind, shown, inside)
                 self.files[shown] = _File(stamp, document, problem)
                 self._pending.add(shown)
             return self.files[shown].document, self.files[shown].problem
@@ -242,6 +241,18 @@ def _stamp_of(folder: Path) -> object:
     return tuple(
         sorted((str(path), *_stat(path)) for path in folder.rglob("*") if path.is_file()),
     )
+
+
+def _file_stamp(path: Path) -> tuple[int, int] | None:
+    """The modification time and size of a record file, or None when it cannot be known.
+
+    A dangling link, a loop of links or a file removed since it was listed has no stamp:
+    it is read again every time, and reading it reports what it is.
+    """
+    try:
+        return _stat(path)
+    except OSError:
+        return None
 
 
 def _stat(path: Path) -> tuple[int, int]:

@@ -9,9 +9,13 @@ draft can show the editor why it guessed what it did.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from generator.content.files import UnreadableFileError, read_regular_file
+from generator.content.limits import CAPTURE_BYTES
 
 _DECLARED_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
 _HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
@@ -60,13 +64,22 @@ class Extraction:
 
 
 def read_capture(path: Path) -> Capture:
-    """Read `path` as UTF-8 text (or an HTML page in the charset it declares); raise CaptureError if it cannot."""
+    """Read `path` as UTF-8 text (or an HTML page in the charset it declares); raise CaptureError if it cannot.
+
+    Only a regular file is read, up to the capture size limit: a pipe, a device or
+    standard input would never end (files.py).
+    """
+    if not path.exists():
+        if path.is_symlink():
+            target = os.readlink(path)
+            raise CaptureError(f"{path}: a link to {target}, which leads nowhere (missing, or a loop of links)")
+        raise CaptureError(f"{path}: no such file")
+    if path.is_dir():
+        raise CaptureError(f"{path}: is a folder, expected a captured article (.txt or .html)")
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CaptureError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise CaptureError(f"{path}: is a folder, expected a captured article (.txt or .html)") from None
+        raw = read_regular_file(path, CAPTURE_BYTES, "capture size")
+    except UnreadableFileError as error:
+        raise CaptureError(f"{path}: {error}") from None
     try:
         text = decode(raw)
     except UnicodeDecodeError as error:

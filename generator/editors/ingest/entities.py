@@ -28,7 +28,7 @@ from generator.content.read import read_content
 from generator.content.schema import Country, Initiative, Organisation, Person
 from generator.content.validate import validate_documents
 from generator.editors.ingest.folding import fold, fold_lower
-from generator.editors.ingest.new_names import find_new_names
+from generator.editors.ingest.new_names import Spans, find_new_names
 
 _PROPER_NAMES = frozenset(kind.folder for kind in REGISTRIES if kind.proper_names)
 """Kinds whose capitalised names only match capitalised text."""
@@ -90,20 +90,25 @@ def find_entities(text: str, names: list[Name]) -> Findings:
     folded, lowered = fold(text), fold_lower(text)
     matches: list[tuple[int, int, Name]] = []
     for name in names:
-        pattern, case_sensitive = _pattern(name.text)
+        pattern, case_sensitive, first_word = _pattern(name.text)
+        searched = folded if case_sensitive else lowered
+        if first_word not in searched:  # most names are absent: a substring search rules them out at C speed
+            continue
         matches += [
             (match.start(), match.end(), name)
-            for match in pattern.finditer(folded if case_sensitive else lowered)
+            for match in pattern.finditer(searched)
             if not (name.kind in _PROPER_NAMES and name.text[0].isupper() and not text[match.start()].isupper())
             and not (name.kind == COUNTRY.folder and _in_currency(lowered, match.start(), match.end()))
         ]
     taken: list[tuple[int, int]] = []
+    covered = Spans(len(text))  # a long capture has thousands of matches: no pairwise overlap test
     mentions: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     first: dict[tuple[str, str], int] = {}
     for start, end, name in sorted(matches, key=lambda match: (match[0] - match[1], match[0])):
-        if any(start < other_end and other_start < end for other_start, other_end in taken):
+        if covered.overlaps(start, end):
             continue
         taken.append((start, end))
+        covered.add(start, end)
         key = (name.kind, name.id)
         mentions[key][" ".join(text[start:end].split())] += 1
         first[key] = min(first.get(key, start), start)
@@ -125,13 +130,14 @@ def _in_currency(lowered: str, start: int, end: int) -> bool:
 
 
 @cache
-def _pattern(alias: str) -> tuple[re.Pattern[str], bool]:
-    """Compile an alias; acronyms and names of three letters or fewer keep their case."""
+def _pattern(alias: str) -> tuple[re.Pattern[str], bool, str]:
+    """Compile an alias; acronyms and names of three letters or fewer keep their case. Also return its first word."""
     folded = fold(alias.strip())
     case_sensitive = len(folded) <= 3 or folded.isupper()
-    body = r"\s+".join(re.escape(word) for word in (folded if case_sensitive else folded.lower()).split())
+    words = (folded if case_sensitive else folded.lower()).split()
+    body = r"\s+".join(re.escape(word) for word in words)
     plural = "s?" if alias.islower() else ""
-    return re.compile(rf"(?<!\w){body}{plural}(?!\w)"), case_sensitive
+    return re.compile(rf"(?<!\w){body}{plural}(?!\w)"), case_sensitive, words[0] if words else ""
 
 
 @cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from slugify import slugify
 
 from generator.content.dates import PartialDate
 from generator.content.kinds import ARTICLE
+from generator.content.limits import CAPTURE_TEXT
 from generator.editors.ingest.address import Address
 from generator.editors.ingest.capture import Capture, Clue, Extraction
 from generator.editors.ingest.entities import Findings, find_entities, registry_names
@@ -35,6 +37,8 @@ class Draft:
     retrieved: dt.date
     findings: Findings
     paragraphs: list[str]
+    cut: bool = False
+    """Whether the article's text was longer than the limit 'capture text', and only its start was read."""
 
 
 _HEADLINE_LIKENESS = 0.6
@@ -47,7 +51,8 @@ def make_draft(capture: Capture, content_dir: Path, retrieved: dt.date, address:
     `address` is the page's address when the editor gives it (or ingest fetched the page):
     it is recorded as the source URL, and its date, host and words are clues.
     """
-    extraction = extract_html(capture.text) if capture.is_html else extract_plain_text(capture.text)
+    extracted = extract_html(capture.text) if capture.is_html else extract_plain_text(capture.text)
+    extraction = dataclasses.replace(extracted, paragraphs=_first_characters(extracted.paragraphs, CAPTURE_TEXT))
     language = detect_language(extraction.paragraphs)
     languages = tuple(dict.fromkeys([language or "fr", "fr", "en"]))
     published = _publication_date(extraction, languages, retrieved, address)
@@ -68,6 +73,7 @@ def make_draft(capture: Capture, content_dir: Path, retrieved: dt.date, address:
         retrieved=retrieved,
         findings=find_entities("\n".join([title, *extraction.paragraphs]), registry_names(content_dir)),
         paragraphs=extraction.paragraphs,
+        cut=len(extraction.paragraphs) < len(extracted.paragraphs),
     )
 
 
@@ -107,6 +113,22 @@ def _headline(extraction: Extraction, address: Address | None) -> Clue | None:
         if best is not None and address.likeness(best) >= _HEADLINE_LIKENESS:
             return Clue(best, "titre imprimé dans la capture, proche des mots de l'adresse de la page")
     return extraction.title
+
+
+def _first_characters(paragraphs: list[str], limit: int) -> list[str]:
+    """The paragraphs that start within the first `limit` characters of the article.
+
+    A real article is a few thousand characters; a capture of megabytes of text would make
+    the guesses take minutes and the draft too large to be a record.
+    """
+    kept: list[str] = []
+    length = 0
+    for paragraph in paragraphs:
+        if length + len(paragraph) > limit:
+            break
+        kept.append(paragraph)
+        length += len(paragraph) + 1
+    return kept
 
 
 def default_path(content_dir: Path, draft: Draft) -> Path:

@@ -13,6 +13,7 @@ editor, not facts: "Central Asian" will come up too, and the editor ignores it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -45,11 +46,33 @@ _INSTITUTION_CONNECTORS = folded_words("de du des d' l' la le les sur pour en")
 _TRAILING_YEAR = re.compile(r"\s+\d{4}$")
 
 
+class Spans:
+    """Which characters of a text some span covers: one byte per character, so each test is one C call.
+
+    Testing every match against every span taken was quadratic, minutes on a long capture.
+    """
+
+    def __init__(self, length: int, spans: list[tuple[int, int]] = []) -> None:  # noqa: B006 - never mutated
+        self.mask = bytearray(length)
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        self.mask[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.mask.find(1, start, end) >= 0
+
+    def covers(self, position: int) -> bool:
+        return bool(self.mask[position])
+
+
 def find_new_names(text: str, known: list[tuple[int, int]]) -> list[tuple[str, int]]:
     """Return the names outside the `known` spans of `text`, with their counts, most frequent first."""
     found: dict[int, str] = {}
+    covered = Spans(len(text), known)
     for match in _CAPITALISED_RUN.finditer(text):
-        if any(match.start() < end and start < match.end() for start, end in known):
+        if covered.overlaps(match.start(), match.end()):
             continue
         words = match[0].split()
         while words and fold_lower(words[0].rstrip(".")).strip("'") in _LEADING_WORDS:
@@ -60,9 +83,9 @@ def find_new_names(text: str, known: list[tuple[int, int]]) -> list[tuple[str, i
             found[match.start()] = " ".join(words)
     for match in _INSTITUTION.finditer(text):
         start = match.start()
-        if start in found or any(begin <= start < end for begin, end in known) or not _mid_sentence(text, start):
+        if start in found or covered.covers(start) or not _mid_sentence(text, start):
             continue
-        words = _institution_words(text[start:])
+        words = _institution_words(text, start)
         if len(words) >= 2:
             found[start] = " ".join(words)
     # One entry per name, however its apostrophes are typed and whether or not a year follows it.
@@ -78,14 +101,19 @@ def find_new_names(text: str, known: list[tuple[int, int]]) -> list[tuple[str, i
 
 def _mid_sentence(text: str, position: int) -> bool:
     """A capital after a lowercase word or an elision ("la Conférence", "l'Organisation")."""
-    before = text[:position].rstrip()
-    return bool(before) and (before[-1].islower() or before[-1] in "'’")
+    before = position
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    return before > 0 and (text[before - 1].islower() or text[before - 1] in "'’")
 
 
-def _institution_words(text: str) -> list[str]:
-    """The words of an institution's name: stop at punctuation, a verb or a preposition of place."""
+_WORD = re.compile(r"\S+")
+
+
+def _institution_words(text: str, start: int) -> list[str]:
+    """The words of an institution's name from `start`: stop at punctuation, a verb or a preposition of place."""
     words: list[str] = []
-    for word in text.split()[:_INSTITUTION_MAX_WORDS]:
+    for word in (match[0] for match in itertools.islice(_WORD.finditer(text, start), _INSTITUTION_MAX_WORDS)):
         bare = word.rstrip('.,;:!?»)"')
         if not bare or fold_lower(bare) in _INSTITUTION_STOPS:
             break

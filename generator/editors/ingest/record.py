@@ -16,6 +16,7 @@ import textwrap
 
 from generator.content.drafts import CAPTURED_TEXT_MARK
 from generator.content.kinds import REGISTRIES
+from generator.content.limits import exceeded
 from generator.editors.ingest.entities import Suggestion
 from generator.editors.ingest.guesses import Draft
 
@@ -74,7 +75,7 @@ def render_record(draft: Draft) -> str:
     for kind in REGISTRIES:
         lines += _suggestions(kind.folder, draft.findings.suggestions.get(kind.folder, []))
     lines += _new_names(draft)
-    lines += _extracted_text(draft.paragraphs)
+    lines += _extracted_text(draft.paragraphs, draft.cut)
     lines += ["---", ""]
     return "\n".join(lines)
 
@@ -119,7 +120,9 @@ def _new_names(draft: Draft) -> list[str]:
     return lines
 
 
-def _extracted_text(paragraphs: list[str]) -> list[str]:
+def _extracted_text(paragraphs: list[str], cut: bool) -> list[str]:
+    if cut:
+        paragraphs = [*paragraphs, f"[… la suite est coupée : {exceeded('capture text', 'texte trop long')}]"]
     if not paragraphs:
         return ["#", f"# Texte de l'article : {FILL}, aucun paragraphe reconnu dans la capture."]
     lines = [
