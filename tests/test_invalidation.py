@@ -35,10 +35,11 @@ def _missing_rules(model: type[BaseModel], rules: FieldRules, where: str) -> lis
     missing += [f"{where}{name} (no such field)" for name in rules if name not in model.model_fields]
     for name, rule in rules.items():
         annotation = model.model_fields[name].annotation if name in model.model_fields else None
-        item = getattr(annotation, "__args__", (None,))[0]
+        single = isinstance(annotation, type) and issubclass(annotation, BaseModel)
+        item = annotation if single else getattr(annotation, "__args__", (None,))[0]
         if isinstance(rule, dict):
-            assert isinstance(item, type) and issubclass(item, BaseModel), f"{where}{name} is not a list of records"
-            missing += _missing_rules(item, rule, f"{where}{name}[].")
+            assert isinstance(item, type) and issubclass(item, BaseModel), f"{where}{name} is not a record or a list of them"
+            missing += _missing_rules(item, rule, f"{where}{name}{'' if single else '[]'}.")
     return missing
 
 

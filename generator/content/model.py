@@ -27,6 +27,7 @@ from generator.content.schema import (
     Organisation,
     Person,
     Position,
+    Publisher,
     Quote,
     Role,
 )
@@ -58,6 +59,8 @@ class Entity:
     organisation: Entity | None = None
     proposer: Entity | None = None
     related: list[tuple[Entity, int]] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    """What was added to or changed in the records it shows, newest first (history.py)."""
 
     @property
     def page(self) -> str:
@@ -150,6 +153,34 @@ class ChronologyEntry:
 
 
 @dataclass(eq=False)
+class PublisherEntry:
+    """An outlet of the publishers registry (content/publishers/), which articles are matched to by name."""
+
+    id: str
+    source_file: str
+    record: Publisher
+
+    @property
+    def name(self) -> str:
+        return self.record.name
+
+
+@dataclass(eq=False)
+class Change:
+    """Something added to or changed in the content on a day: an article (with the items that came
+    with it), or a position, statement or figure added to an article later. Dated by the commit that brought it when the site is built from a git checkout,
+    else by the record's own dates (content/history.py)."""
+
+    date: PartialDate
+    what: str
+    """"article", "position", "quote", "figure", or "update" (an article edited since it was added)."""
+    article: ArticleEntry
+    item: PositionEntry | QuoteEntry | FigureEntry | None = None
+    brought: dict[str, int] = field(default_factory=dict)
+    """For a new article: how many positions, quotes and figures came with it, by kind."""
+
+
+@dataclass(eq=False)
 class ArticleEntry:
     """An article record with its entities, positions, quotes and figures resolved."""
 
@@ -165,6 +196,10 @@ class ArticleEntry:
     positions: list[PositionEntry] = field(default_factory=list)
     quotes: list[QuoteEntry] = field(default_factory=list)
     figures: list[FigureEntry] = field(default_factory=list)
+    publisher: PublisherEntry | None = None
+    """The registry entry its `source.publisher` names, if there is one."""
+    agency: PublisherEntry | None = None
+    """The registry entry its `source.agency` names, if there is one."""
 
     @property
     def page(self) -> str:
@@ -194,8 +229,11 @@ class Site:
     initiatives: list[Entity]
     people: list[Entity]
     articles: list[ArticleEntry]
+    publishers: list[PublisherEntry] = field(default_factory=list)
     drafts: list[str] = field(default_factory=list)
     """Draft articles left off the site, each with what it still lacks (see drafts.py)."""
+    changes: list[Change] = field(default_factory=list)
+    """What was added or changed, newest first: the "Nouveautés" page (content/history.py)."""
 
     @property
     def entities_by_kind(self) -> list[tuple[EntityKind, list[Entity]]]:
