@@ -60,13 +60,15 @@ def test_every_attribute_of_an_entity_has_a_rule() -> None:
 
 _ARTICLE_TEXTS = re.compile(r"^(\s*(?:- )?(?:title|publisher|evidence|text|measures|place|name): \"?)", re.MULTILINE)
 _REGISTRY_TEXTS = re.compile(r"^((?:name|short_name|role|kind|seat): \"?)", re.MULTILINE)
+_PUBLISHER_TEXTS = re.compile(r"^(name: \"?)", re.MULTILINE)  # its kind is one of a list
 
 
 def _change_texts(path: Path) -> None:
     """Change every text of a record, and its body, without touching what links it to others."""
     text = path.read_text(encoding="utf-8")
     front, body = text.split("\n---\n", 1)
-    pattern = _ARTICLE_TEXTS if "/articles/" in path.as_posix() else _REGISTRY_TEXTS
+    folder = path.parent.name if "/articles/" not in path.as_posix() else "articles"
+    pattern = {"articles": _ARTICLE_TEXTS, "publishers": _PUBLISHER_TEXTS}.get(folder, _REGISTRY_TEXTS)
     front = pattern.sub(r"\1Modifié ", front)
     path.write_text(f"{front}\n---\nUne phrase ajoutée.\n\n{body}", encoding="utf-8")
 

@@ -53,6 +53,10 @@ ARGUMENTS: dict[str, tuple[list[str], list[str]]] = {
          "emmanuel-macron"],
         ["--name", "Emmanuel Macron"],
     ),
+    "publisher": (
+        ["--name", "Xinhua", "--country", "CN", "--kind", "state_news_agency", "--id", "xinhua"],
+        ["--name", "Xinhua"],
+    ),
 }  # fmt: skip
 
 
