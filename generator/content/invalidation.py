@@ -48,9 +48,9 @@ ARTICLE_FIELDS: FieldRules = {
     "draft": STRUCTURE,
     "title": TEXT,
     "published": STRUCTURE,
-    "source": {  # the outlets are matched to the publishers registry: which entry is structure
-        "publisher": STRUCTURE,
-        "agency": STRUCTURE,
+    "source": {  # the outlets' entries are matched again when texts are swapped (preview/touched.py)
+        "publisher": TEXT,
+        "agency": TEXT,
         "author": TEXT,
         "url": TEXT,
         "url_note": TEXT,

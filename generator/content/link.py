@@ -22,6 +22,7 @@ from generator.content.model import (
     Site,
     by_name,
     distinct,
+    publisher_key,
     role_rank,
     sort_key,
 )
@@ -270,11 +271,6 @@ class _Linker:
     def _file_problem(self, item: ValidRecord, message: str) -> None:
         """Report a problem with the file itself (its name), not with a line of it."""
         self.problems.append(Problem(item.document.path, 0, "", message))
-
-
-def publisher_key(name: str) -> str:
-    """How a publisher's name is matched: "Agence de presse Xinhua" and "agence de presse xinhua" are one."""
-    return " ".join(sort_key(name).split())
 
 
 def _concerned_by_quote(quote: QuoteEntry) -> list[Entity]:

@@ -38,6 +38,11 @@ def sort_key(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
 
 
+def publisher_key(name: str) -> str:
+    """How a publisher's name is matched: "Agence de presse Xinhua" and "agence de presse xinhua" are one."""
+    return " ".join(sort_key(name).split())
+
+
 @dataclass(eq=False)
 class Entity:
     """A country, organisation, initiative or person, with everything that refers to it."""
@@ -234,6 +239,20 @@ class Site:
     """Draft articles left off the site, each with what it still lacks (see drafts.py)."""
     changes: list[Change] = field(default_factory=list)
     """What was added or changed, newest first: the "Nouveautés" page (content/history.py)."""
+
+    @cached_property
+    def publisher_names(self) -> dict[str, PublisherEntry]:
+        """Each publisher entry by its name and aliases, as `publisher_key` folds them (the linker refuses
+        a name two entries share)."""
+        names: dict[str, PublisherEntry] = {}
+        for entry in self.publishers:
+            for name in (entry.record.name, *entry.record.aliases):
+                names.setdefault(publisher_key(name), entry)
+        return names
+
+    def publisher_named(self, name: str | None) -> PublisherEntry | None:
+        """The publisher entry an article's `source.publisher` or `source.agency` names, if any."""
+        return self.publisher_names.get(publisher_key(name)) if name else None
 
     @property
     def entities_by_kind(self) -> list[tuple[EntityKind, list[Entity]]]:

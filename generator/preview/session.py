@@ -227,7 +227,7 @@ class Session(Steps):
                 return None
             swaps.append((entry, item))
         for entry, item in swaps:
-            swap_texts(entry, item)
+            swap_texts(self.site, entry, item)
         named = {entity for entry, _ in swaps for entity in named_by(entry)}
         return self.site, links_touched(named, self._pending)
 
