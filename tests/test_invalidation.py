@@ -38,7 +38,9 @@ def _missing_rules(model: type[BaseModel], rules: FieldRules, where: str) -> lis
         single = isinstance(annotation, type) and issubclass(annotation, BaseModel)
         item = annotation if single else getattr(annotation, "__args__", (None,))[0]
         if isinstance(rule, dict):
-            assert isinstance(item, type) and issubclass(item, BaseModel), f"{where}{name} is not a record or a list of them"
+            assert isinstance(item, type) and issubclass(item, BaseModel), (
+                f"{where}{name} is not a record or a list of them"
+            )
             missing += _missing_rules(item, rule, f"{where}{name}{'' if single else '[]'}.")
     return missing
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from generator.content.dates import PartialDate
 from generator.content.history import FileHistory, History, ItemKey, record_item_keys
-from generator.content.model import ArticleEntry, Change, Entity, Site
+from generator.content.model import ArticleEntry, Change, Entity, FigureEntry, PositionEntry, QuoteEntry, Site
 
 
 def attach_changes(site: Site, history: History | None) -> None:
@@ -41,10 +41,11 @@ def _changes_of(article: ArticleEntry, history: FileHistory | None) -> list[Chan
     added = history.added if history else fallback
     changes = [Change(added, "article", article)]
     positions, quotes, figures = record_item_keys(record)
-    items = [
-        *(("position", key, entry) for key, entry in zip(positions, article.positions, strict=False)),
-        *(("quote", key, entry) for key, entry in zip(quotes, article.quotes, strict=False)),
-        *(("figure", key, entry) for key, entry in zip(figures, article.figures, strict=False)),
+    # The linker resolved every position, quote and figure (or it failed), so the lists match the record's.
+    items: list[tuple[str, ItemKey, PositionEntry | QuoteEntry | FigureEntry]] = [
+        *(("position", key, entry) for key, entry in zip(positions, article.positions, strict=True)),
+        *(("quote", key, entry) for key, entry in zip(quotes, article.quotes, strict=True)),
+        *(("figure", key, entry) for key, entry in zip(figures, article.figures, strict=True)),
     ]
     newest = added
     for what, key, entry in items:

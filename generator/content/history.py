@@ -19,6 +19,7 @@ has no history: its pages must not change with this repository's commits.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import subprocess
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -104,9 +105,11 @@ def item_keys(meta: Any) -> list[ItemKey]:
 
 def record_item_keys(article: Article) -> tuple[list[ItemKey], list[ItemKey], list[ItemKey]]:
     """The keys of a validated article's positions, quotes and figures, as `item_keys` makes them."""
-    positions = [("positions", *map(_folded, (p.actor, p.initiative, p.role.value))) for p in article.positions]
-    quotes = [("quotes", _folded(q.speaker), _folded(q.text)) for q in article.quotes]
-    figures = [("figures", _number(f.value), _folded(f.measures)) for f in article.figures]
+    positions: list[ItemKey] = [
+        ("positions", *map(_folded, (p.actor, p.initiative, p.role.value))) for p in article.positions
+    ]
+    quotes: list[ItemKey] = [("quotes", _folded(q.speaker), _folded(q.text)) for q in article.quotes]
+    figures: list[ItemKey] = [("figures", _number(f.value), _folded(f.measures)) for f in article.figures]
     return positions, quotes, figures
 
 
@@ -138,9 +141,12 @@ def _article_versions(
     if not wanted:
         return {}
     request = "".join(f"{commit}:{content.name}/{path}\n" for commit, path in wanted).encode()
+    git = shutil.which("git")
+    if git is None:
+        return {}
     try:
-        done = subprocess.run(
-            ["git", "cat-file", "--batch"], cwd=content, input=request, capture_output=True, check=True, timeout=120
+        done = subprocess.run(  # noqa: S603 - git, with arguments of our own
+            [git, "cat-file", "--batch"], cwd=content, input=request, capture_output=True, check=True, timeout=120
         )
     except (OSError, subprocess.SubprocessError):
         return {}
@@ -183,8 +189,13 @@ def _commits_of(log: str) -> list[tuple[str, PartialDate, list[tuple[str, str]]]
 
 
 def _git(folder: Path, *arguments: str) -> str | None:
+    git = shutil.which("git")
+    if git is None:
+        return None
     try:
-        done = subprocess.run(["git", *arguments], cwd=folder, capture_output=True, check=True, timeout=120)
+        done = subprocess.run(  # noqa: S603 - git, with arguments of our own
+            [git, *arguments], cwd=folder, capture_output=True, check=True, timeout=120
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     return done.stdout.decode("utf-8", "replace")

@@ -56,7 +56,7 @@ class Kind:
     def entity_kind(self) -> EntityKind:
         """The kind as a registry entry with a briefing; articles and publishers are not one."""
         name = self.name
-        if name in ("article", "publisher"):
+        if name == "article" or name == "publisher":
             raise ValueError(f"a {name} has no briefing")
         return name
 

@@ -112,7 +112,11 @@ class _Linker:
             other = self.publisher_names.setdefault(key, entry)
             if other is not entry:
                 field = "name" if index == 0 else f"aliases[{index - 1}]"
-                self._problem(item, field, f"the name {name!r} is also a name of {other.source_file}: expected one outlet per name")
+                self._problem(
+                    item,
+                    field,
+                    f"the name {name!r} is also a name of {other.source_file}: expected one outlet per name",
+                )
 
     def _check_id(self, item: ValidRecord, identifier: str) -> bool:
         if problem := id_problem(identifier, example_suffix=".md"):

@@ -173,8 +173,9 @@ class PublisherEntry:
 @dataclass(eq=False)
 class Change:
     """Something added to or changed in the content on a day: an article (with the items that came
-    with it), or a position, statement or figure added to an article later. Dated by the commit that brought it when the site is built from a git checkout,
-    else by the record's own dates (content/history.py)."""
+    with it), or a position, statement or figure added to an article later. Dated by the commit
+    that brought it when the site is built from a git checkout, else by the records' own dates
+    (content/changes.py, content/history.py)."""
 
     date: PartialDate
     what: str

@@ -96,7 +96,7 @@ Outlet = tuple[PublisherKind | None, str | None]
 def source_mix(outlets: list[Outlet]) -> SourceMix:
     """Sum up the outlets of a briefing's articles, one per article."""
     groups = Counter((_FAMILIES[kind], country if kind is not None else None) for kind, country in outlets)
-    ordered = sorted(groups.items(), key=lambda item: (-item[1], _label(*item[0], item[1])))
+    ordered = sorted(groups.items(), key=lambda item: (-item[1], _label(item[0][0], item[0][1], item[1])))
     line = ", ".join(f"{count} {_label(noun, country, count)}" for (noun, country), count in ordered)
     return SourceMix(len(outlets), line, _warning(outlets, groups))
 
