@@ -16,10 +16,9 @@ import pytest
 
 from generator.content.schema import PublisherKind
 from generator.editors.check import check_content
-from generator.editors.lint import Rule
 from generator.output.provenance import source_mix
 from tests.conftest import GOOD_CONTENT, copy_project, mkdocs_build
-from tests.test_check import TODAY, warnings_in
+from tests.test_check import TODAY
 
 ARTICLES = GOOD_CONTENT / "articles" / "2025"
 KZ_ARTICLE = "2025-08-12-tokaiev-soutient-organisation-mondiale-ia.md"
@@ -99,15 +98,6 @@ def test_the_article_page_links_the_original_and_says_when_there_is_none(tmp_pat
     other = (site / "articles" / OTHER_ARTICLE.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
     assert "briefing-original" not in other
     assert "Aucune copie publique de cet article n’a été trouvée" in other
-
-
-def test_an_outlet_without_an_entry_is_a_warning(good_content: Path) -> None:
-    article = good_content / "articles" / "2025" / OTHER_ARTICLE
-    article.write_text(article.read_text(encoding="utf-8").replace("French.china.org.cn", "Le Matin"), "utf-8")
-    assert [warning.rule for warning in check_content(good_content, TODAY).warnings] == [Rule.UNKNOWN_PUBLISHER]
-    warnings = warnings_in(good_content)
-    assert warnings[0].startswith(f"content/articles/2025/{OTHER_ARTICLE}:5: warning: source.publisher: ")
-    assert "no publisher entry is named 'Le Matin'" in warnings[0]
 
 
 def test_two_entries_may_not_share_a_name(good_content: Path) -> None:

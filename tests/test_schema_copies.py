@@ -54,8 +54,8 @@ ARGUMENTS: dict[str, tuple[list[str], list[str]]] = {
         ["--name", "Emmanuel Macron"],
     ),
     "publisher": (
-        ["--name", "Xinhua", "--country", "CN", "--kind", "state_news_agency", "--id", "xinhua"],
-        ["--name", "Xinhua"],
+        ["--name", "Kazinform", "--country", "KZ", "--kind", "state_news_agency", "--id", "kazinform"],
+        ["--name", "Kazinform"],
     ),
 }  # fmt: skip
 

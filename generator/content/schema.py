@@ -226,12 +226,13 @@ class Publisher(Record):
 
 
 class Source(Record):
-    """Where an article was published and when we captured it."""
+    """Where an article was published and when we captured it.
 
-    publisher: Text = Field(
-        description="Publisher as printed, e.g. French.china.org.cn; matched to content/publishers/."
-    )
-    agency: Text | None = Field(None, description="News agency credited, if any; matched to content/publishers/.")
+    `publisher` and `agency` are matched by name or alias to content/publishers/ (the linker).
+    """
+
+    publisher: Text = Field(description="Publisher as printed, e.g. French.china.org.cn.")
+    agency: Text | None = Field(None, description="News agency credited, if any.")
     author: Text | None = Field(None, description="Byline, if any.")
     url: HttpUrl | None = Field(None, description="Address of the original; only a URL really known.")
     url_note: Text | None = Field(
