@@ -44,6 +44,15 @@ _PUBLISHERS = [
     "Euractiv", "Contexte", "Le Soir", "La Libre Belgique", "Le Matin", "Hespress FR",
     "Vietnam+", "Le Courrier du Vietnam", "Agence Ecofin", "APS", "Xinhua (fr)", "TV5Monde",
 ]  # fmt: skip
+_OUTLETS: list[dict[str, object]] = [
+    {"name": "French.china.org.cn", "country": "CN", "kind": "state_owned_outlet"},
+    {"name": "Xinhua", "aliases": ["Xinhua (fr)"], "country": "CN", "kind": "state_news_agency"},
+    {"name": "Le Monde", "country": "FR", "kind": "private_outlet"},
+    {"name": "RFI", "aliases": ["Radio France internationale"], "country": "FR", "kind": "public_broadcaster"},
+    {"name": "France 24", "country": "FR", "kind": "public_broadcaster"},
+]
+"""The publishers registry: some of the publishers and agencies above; the others are left unlisted, as in
+a desk's content before every outlet has its entry."""
 _AGENCIES = [None, None, "AFP", "Xinhua", "Reuters", "AP", "ANSA", "Belga"]
 _TAGS = [
     "gouvernance de l'IA", "multilatéralisme", "coopération régionale", "transformation numérique",
@@ -164,6 +173,9 @@ def write_corpus(out: Path, n: int, seed: int = 20_251_123) -> None:
     for code in countries:
         name = _FRENCH.territories[code]
         _write(content / "countries" / f"{code.lower()}.md", {"code": code}, _overview(rng, name))
+
+    for outlet in _OUTLETS:  # no random draw: the rest of the corpus is as it was before publishers
+        _write(content / "publishers" / f"{slugify(str(outlet['name']))}.md", outlet, "")
 
     organisations: list[str] = []
     for index in range(sizes.organisations):

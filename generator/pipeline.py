@@ -1,6 +1,7 @@
 """The conductor: the one function that runs the stages, in order.
 
-    read → set drafts aside → validate → link → list pages (one address, one page)
+    read (and the content's git history) → set drafts aside → validate → link → date the changes
+         → list pages (one address, one page)
          → render pages, feeds, data files → write
 
 `generate` is what `briefings generate`, `mkdocs build`, `mkdocs serve` and `gh-deploy`
@@ -20,8 +21,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from generator.content.changes import attach_changes
 from generator.content.drafts import DraftStatus, set_drafts_aside
 from generator.content.errors import ContentError, Problem
+from generator.content.history import History, read_history
 from generator.content.link import build_site
 from generator.content.model import Site
 from generator.content.read import SourceDocument, read_content
@@ -91,6 +94,10 @@ class Steps:
     def read(self, content: Path) -> tuple[list[SourceDocument], list[Problem]]:
         return read_content(content)
 
+    def history(self, content: Path) -> History | None:
+        """When each record file and article item came into the repository; None outside a git checkout."""
+        return read_history(content)
+
     def validate(self, documents: list[SourceDocument]) -> tuple[list[ValidRecord], list[Problem]]:
         return validate_documents(documents)
 
@@ -148,10 +155,12 @@ def plan(content: Path, steps: Steps | None = None) -> Plan:
     steps = steps or Steps()
     with cycle_collection_paused():  # from reading to writing: gc_pause.py says why
         documents, read_problems = steps.read(content)
+        history = steps.history(content)
         documents, drafts = set_drafts_aside(documents)
         records, schema_problems = steps.validate(documents)
         site = steps.link(records, read_problems + schema_problems)
         site.drafts = [str(draft) for draft in drafts]
+        attach_changes(site, history)
         pages = steps.list_pages(site)
         check_addresses(pages)
     return Plan(site, pages, {document.path: document for document in documents}, drafts)

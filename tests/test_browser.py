@@ -126,6 +126,22 @@ def test_french_search_finds_the_right_briefing(page: Page, site_url: str, query
     assert expected_title in search(page, query)
 
 
+@pytest.mark.parametrize(
+    ("query", "expected_title"),
+    [
+        ("WAICO", "Organisation mondiale de coopération sur l'intelligence artificielle"),
+        ("OMCIA", "Organisation mondiale de coopération sur l'intelligence artificielle"),
+        ("Tokayev", "Kassym-Jomart Tokaïev"),
+    ],
+)
+def test_an_alias_finds_its_briefing_first_or_second(
+    page: Page, site_url: str, query: str, expected_title: str
+) -> None:
+    """A registry entry's aliases are on its page ("Aussi appelé"), so the search finds them there."""
+    page.goto(f"{site_url}/")
+    assert expected_title in search(page, query)[:2]
+
+
 @pytest.mark.parametrize("kind", LANDING_PAGES)
 def test_page_loads_cleanly_and_only_from_the_local_server(page: Page, site_url: str, kind: str) -> None:
     traffic = Traffic(page)

@@ -290,6 +290,15 @@ def test_a_published_record_still_holding_the_captured_text(good_content: Path) 
     ]
 
 
+def test_an_outlet_without_an_entry_is_a_warning(good_content: Path) -> None:
+    article = good_content / "articles" / "2025" / "2025-07-26-chine-propose-organisation-mondiale-ia.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("French.china.org.cn", "Le Matin"), "utf-8")
+    assert [warning.rule for warning in check_content(good_content, TODAY).warnings] == [Rule.UNKNOWN_PUBLISHER]
+    [warning] = warnings_in(good_content)
+    assert warning.startswith(f"{article.relative_to(good_content.parent)}:5: warning: source.publisher: ")
+    assert "no publisher entry is named 'Le Matin'" in warning
+
+
 def test_every_rule_has_a_test() -> None:
     tested = {
         Rule.NO_COUNTRY: test_article_with_no_country,
@@ -304,6 +313,7 @@ def test_every_rule_has_a_test() -> None:
         Rule.DRAFT: test_a_draft_is_listed_with_what_it_lacks,
         Rule.CAPTURED_TEXT: test_a_published_record_still_holding_the_captured_text,
         Rule.INVISIBLE_CHARACTER: test_hostile_text.test_check_warns_on_bidi_controls_and_zero_width_characters,
+        Rule.UNKNOWN_PUBLISHER: test_an_outlet_without_an_entry_is_a_warning,
     }
     assert set(tested) == set(Rule)
 

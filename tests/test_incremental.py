@@ -138,6 +138,21 @@ def retag_article(content: Path) -> None:
     replace_line(articles(content)[7], r"^tags:\n", "tags:\n- thème tout neuf\n")
 
 
+def reclassify_publisher(content: Path) -> None:
+    replace_line(content / "publishers" / "le-monde.md", r"^kind: .*$", "kind: aggregator")
+
+
+def rename_publisher(content: Path) -> None:
+    """The articles printed "Le Monde" are then matched to no entry."""
+    replace_line(content / "publishers" / "le-monde.md", r"^name: .*$", "name: Le Monde diplomatique")
+
+
+def add_publisher(content: Path) -> None:
+    (content / "publishers" / "le-figaro.md").write_text(
+        "---\nname: Le Figaro\ncountry: FR\nkind: private_outlet\n---\n", encoding="utf-8"
+    )
+
+
 EDITS: dict[str, Callable[[Path], None]] = {
     "retitle an article": retitle_article,
     "rewrite an article's texts": rewrite_article_texts,
@@ -151,6 +166,9 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "add an article": add_article,
     "remove an article": remove_article,
     "tag an article with a new theme": retag_article,
+    "reclassify a publisher": reclassify_publisher,
+    "rename a publisher": rename_publisher,
+    "add a publisher": add_publisher,
 }
 PREPARATIONS: dict[str, Callable[[Path], None]] = {
     "give a file to a country named without one": set_country_file_aside,

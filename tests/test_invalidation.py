@@ -35,10 +35,13 @@ def _missing_rules(model: type[BaseModel], rules: FieldRules, where: str) -> lis
     missing += [f"{where}{name} (no such field)" for name in rules if name not in model.model_fields]
     for name, rule in rules.items():
         annotation = model.model_fields[name].annotation if name in model.model_fields else None
-        item = getattr(annotation, "__args__", (None,))[0]
+        single = isinstance(annotation, type) and issubclass(annotation, BaseModel)
+        item = annotation if single else getattr(annotation, "__args__", (None,))[0]
         if isinstance(rule, dict):
-            assert isinstance(item, type) and issubclass(item, BaseModel), f"{where}{name} is not a list of records"
-            missing += _missing_rules(item, rule, f"{where}{name}[].")
+            assert isinstance(item, type) and issubclass(item, BaseModel), (
+                f"{where}{name} is not a record or a list of them"
+            )
+            missing += _missing_rules(item, rule, f"{where}{name}{'' if single else '[]'}.")
     return missing
 
 
@@ -59,13 +62,15 @@ def test_every_attribute_of_an_entity_has_a_rule() -> None:
 
 _ARTICLE_TEXTS = re.compile(r"^(\s*(?:- )?(?:title|publisher|evidence|text|measures|place|name): \"?)", re.MULTILINE)
 _REGISTRY_TEXTS = re.compile(r"^((?:name|short_name|role|kind|seat): \"?)", re.MULTILINE)
+_PUBLISHER_TEXTS = re.compile(r"^(name: \"?)", re.MULTILINE)  # its kind is one of a list
 
 
 def _change_texts(path: Path) -> None:
     """Change every text of a record, and its body, without touching what links it to others."""
     text = path.read_text(encoding="utf-8")
     front, body = text.split("\n---\n", 1)
-    pattern = _ARTICLE_TEXTS if "/articles/" in path.as_posix() else _REGISTRY_TEXTS
+    folder = path.parent.name if "/articles/" not in path.as_posix() else "articles"
+    pattern = {"articles": _ARTICLE_TEXTS, "publishers": _PUBLISHER_TEXTS}.get(folder, _REGISTRY_TEXTS)
     front = pattern.sub(r"\1Modifié ", front)
     path.write_text(f"{front}\n---\nUne phrase ajoutée.\n\n{body}", encoding="utf-8")
 

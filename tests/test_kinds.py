@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.content.kinds import ARTICLE, KIND_NAMED, KIND_OF_FOLDER, KINDS, REGISTRIES, Kind
-from generator.content.schema import Article, Country, Initiative, Organisation, Person
+from generator.content.schema import Article, Country, Initiative, Organisation, Person, Publisher
 from generator.editors.cli import main
 from generator.pipeline import load_site
 from tests.conftest import ROOT
@@ -27,8 +27,9 @@ def test_one_kind_per_record_type_with_its_folders() -> None:
         ("organisation", "organisations", "organisations", Organisation),
         ("initiative", "initiatives", "initiatives", Initiative),
         ("person", "people", "personnes", Person),
+        ("publisher", "publishers", None, Publisher),
     ]
-    assert KINDS[1:] == REGISTRIES
+    assert KINDS[1:-1] == REGISTRIES
     assert {kind.folder: kind for kind in KINDS} == KIND_OF_FOLDER
     assert {kind.name: kind for kind in KINDS} == KIND_NAMED
 
@@ -49,7 +50,7 @@ def test_every_kind_has_a_skeleton_and_a_new_command(kind: Kind, capsys: pytest.
 def test_registry_file_names_in_messages() -> None:
     assert KIND_NAMED["country"].entry_file("FR") == "content/countries/fr.md with 'code: FR'"
     assert KIND_NAMED["person"].entry_file("xi-jinping") == "content/people/xi-jinping.md"
-    with pytest.raises(ValueError, match="not a registry entry"):
+    with pytest.raises(ValueError, match="has no briefing"):
         _ = ARTICLE.entity_kind
 
 

@@ -11,6 +11,7 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 
 from generator.output.labels import ROLE_LABELS, STATUS_LABELS
+from generator.output.provenance import KIND_LABELS
 from generator.output.site_settings import SiteSettings
 from generator.pipeline import load_site
 from tests.conftest import GOOD_CONTENT, PUBLISHED_EPOCH, PUBLISHED_URL, REPO_URL, ROOT, SITE_CONTENT, BuiltSite
@@ -96,9 +97,16 @@ def test_every_briefing_can_be_cited_with_its_address_and_date(published_site: B
 def test_methodology_explains_every_role_and_status_and_links_corrections(published_site: BuiltSite) -> None:
     soup = soup_of(published_site, "methodologie/index.html")
     cells = [cell.get_text(strip=True) for cell in soup.select("article td strong")]
-    assert cells == [*ROLE_LABELS.values(), *STATUS_LABELS.values()]
+    assert cells == [*KIND_LABELS.values(), *ROLE_LABELS.values(), *STATUS_LABELS.values()]
     text = soup.get_text(" ", strip=True)
-    for words in ("Ce que couvre le site", "Les sources", "400 caractères", "propos rapportés", "Signaler une erreur"):
+    for words in (
+        "Ce que couvre le site",
+        "Les sources",
+        "Types de sources",
+        "400 caractères",
+        "propos rapportés",
+        "Signaler une erreur",
+    ):
         assert words in text
     button = soup.find("a", string="Signaler une correction")
     assert isinstance(button, Tag)

@@ -53,6 +53,10 @@ ARGUMENTS: dict[str, tuple[list[str], list[str]]] = {
          "emmanuel-macron"],
         ["--name", "Emmanuel Macron"],
     ),
+    "publisher": (
+        ["--name", "Kazinform", "--country", "KZ", "--kind", "state_news_agency", "--id", "kazinform"],
+        ["--name", "Kazinform"],
+    ),
 }  # fmt: skip
 
 

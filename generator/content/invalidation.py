@@ -14,7 +14,8 @@ An article's fields are either
 - `TEXT`: only pages that show the article read it (its title, source, summary, quotes'
   words, figures, evidence, places). An edit of it is swapped into the linked site and
   only the pages that read the article are rendered again.
-A list of sub-records (events, positions…) has a rule for each of the sub-record's fields.
+A sub-record (the source) or a list of them (events, positions…) has a rule for each of the
+sub-record's fields.
 
 An entity's attributes are either
 - `OWN`: they come from its registry record (its name, overview, the country of a person);
@@ -47,7 +48,17 @@ ARTICLE_FIELDS: FieldRules = {
     "draft": STRUCTURE,
     "title": TEXT,
     "published": STRUCTURE,
-    "source": TEXT,
+    "source": {  # the outlets' entries are matched again when texts are swapped (preview/touched.py)
+        "publisher": TEXT,
+        "agency": TEXT,
+        "author": TEXT,
+        "url": TEXT,
+        "url_note": TEXT,
+        "also": {"url": TEXT, "publisher": TEXT},
+        "language": TEXT,
+        "retrieved": TEXT,
+        "capture": TEXT,
+    },
     "countries": STRUCTURE,
     "organisations": STRUCTURE,
     "initiatives": STRUCTURE,
@@ -102,6 +113,7 @@ ENTITY_ATTRIBUTES: dict[str, Rule] = {
     "figures": LINKED,
     "people": LINKED,
     "related": LINKED,
+    "changes": LINKED,
     "last_update": LINKED,
     "chronology": LINKED,
     "stances": LINKED,
@@ -119,8 +131,10 @@ def _shape_of(record: Any, rules: FieldRules) -> tuple[Any, ...]:
     values: list[Any] = []
     for name, rule in rules.items():
         value = getattr(record, name)
-        if isinstance(rule, dict):
+        if isinstance(rule, dict) and isinstance(value, list):
             values.append(tuple(_shape_of(item, rule) for item in value))
+        elif isinstance(rule, dict):
+            values.append(_shape_of(value, rule))
         elif rule is STRUCTURE:
             values.append(value)
     return tuple(values)

@@ -1,7 +1,7 @@
 """The kinds of record, written once: where each kind's files live and its pages go.
 
-One frozen `Kind` per kind of record (article, country, organisation, initiative, person)
-says its folder in `content/`, the site folder of its pages (the URLs are French), its
+One frozen `Kind` per kind of record (article, country, organisation, initiative, person,
+publisher) says its folder in `content/`, the site folder of its pages (the URLs are French), its
 schema class, the English word messages use for it, how its files are named and how
 its id is given. Every stage reads these instead of keeping a map of its own.
 
@@ -17,11 +17,11 @@ from typing import Literal
 
 from slugify import slugify
 
-from generator.content.schema import Article, Country, Initiative, Organisation, Person, Record
+from generator.content.schema import Article, Country, Initiative, Organisation, Person, Publisher, Record
 
 EntityKind = Literal["country", "organisation", "initiative", "person"]
 """The kinds of registry entry, each with a briefing of its own."""
-RecordKind = Literal["article", EntityKind]
+RecordKind = Literal["article", EntityKind, "publisher"]
 
 RESERVED_IDS = frozenset({"index"})
 """Ids whose page would overwrite a folder's index page."""
@@ -35,8 +35,8 @@ class Kind:
     """How the code names the kind: `Entity.kind`, the skeleton `<name>.md.j2`, `briefings new <name>`."""
     folder: str
     """Its folder in `content/`, e.g. countries."""
-    site_folder: str
-    """The site folder of its pages, e.g. pays."""
+    site_folder: str | None
+    """The site folder of its pages, e.g. pays; None for publishers, which have no page of their own."""
     schema: type[Record]
     word: str
     """The English word messages use for one record of the kind: "unknown country 'FR'"."""
@@ -54,10 +54,10 @@ class Kind:
 
     @property
     def entity_kind(self) -> EntityKind:
-        """The kind as a registry entry; articles are not one."""
+        """The kind as a registry entry with a briefing; articles and publishers are not one."""
         name = self.name
-        if name == "article":
-            raise ValueError("an article is not a registry entry")
+        if name == "article" or name == "publisher":
+            raise ValueError(f"a {name} has no briefing")
         return name
 
     def entry_file(self, identifier: str) -> str:
@@ -71,11 +71,13 @@ COUNTRY = Kind("country", "countries", "pays", Country, "country", "<code>.md", 
 ORGANISATION = Kind("organisation", "organisations", "organisations", Organisation, "organisation", "<id>.md")
 INITIATIVE = Kind("initiative", "initiatives", "initiatives", Initiative, "initiative", "<id>.md")
 PERSON = Kind("person", "people", "personnes", Person, "person", "<id>.md", proper_names=True)
+PUBLISHER = Kind("publisher", "publishers", None, Publisher, "publisher", "<id>.md")
+"""The outlets articles come from: matched by name or alias to `source.publisher`, shown on the pages citing them."""
 
-KINDS: tuple[Kind, ...] = (ARTICLE, COUNTRY, ORGANISATION, INITIATIVE, PERSON)
+KINDS: tuple[Kind, ...] = (ARTICLE, COUNTRY, ORGANISATION, INITIATIVE, PERSON, PUBLISHER)
 """Every kind, in the order the content is read and listed."""
-REGISTRIES: tuple[Kind, ...] = tuple(kind for kind in KINDS if kind is not ARTICLE)
-"""The kinds of registry entry: every kind but articles."""
+REGISTRIES: tuple[Kind, ...] = (COUNTRY, ORGANISATION, INITIATIVE, PERSON)
+"""The kinds of registry entry with a briefing of their own: every kind but articles and publishers."""
 KIND_OF_FOLDER: dict[str, Kind] = {kind.folder: kind for kind in KINDS}
 """The kind of each folder of `content/`."""
 KIND_NAMED: dict[str, Kind] = {kind.name: kind for kind in KINDS}

@@ -17,21 +17,32 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from generator.content.errors import ContentError, Problem
-from generator.content.kinds import ARTICLE, COUNTRY, KIND_NAMED, KIND_OF_FOLDER, REGISTRIES, EntityKind, id_problem
+from generator.content.kinds import (
+    ARTICLE,
+    COUNTRY,
+    KIND_NAMED,
+    KIND_OF_FOLDER,
+    PUBLISHER,
+    REGISTRIES,
+    EntityKind,
+    id_problem,
+)
 from generator.content.model import (
     ArticleEntry,
     Entity,
     FigureEntry,
     PositionEntry,
+    PublisherEntry,
     QuoteEntry,
     Site,
     by_name,
     distinct,
     name_order,
+    publisher_key,
     role_rank,
     sort_key,
 )
-from generator.content.schema import Article, Country, Initiative, Organisation, Person, is_country_code
+from generator.content.schema import Article, Country, Initiative, Organisation, Person, Publisher, is_country_code
 from generator.content.validate import ValidRecord
 from generator.output.labels import country_name
 
@@ -54,13 +65,18 @@ class _Linker:
         self.problems: list[Problem] = []
         self.entities: dict[EntityKind, dict[str, Entity]] = {kind.entity_kind: {} for kind in REGISTRIES}
         self.articles: dict[str, ArticleEntry] = {}
-        self.origins: dict[Entity | ArticleEntry, ValidRecord] = {}
+        self.publishers: dict[str, PublisherEntry] = {}
+        self.publisher_names: dict[str, PublisherEntry] = {}
+        """Each publisher by its name and aliases, as `publisher_key` folds them."""
+        self.origins: dict[Entity | ArticleEntry | PublisherEntry, ValidRecord] = {}
         """The record each registered entity or article was made from."""
 
     def link(self) -> Site:
         for item in self.records:
             if item.document.kind == ARTICLE.folder:
                 self._add_article(item)
+            elif item.document.kind == PUBLISHER.folder:
+                self._add_publisher(item)
             else:
                 self._add_entity(item)
         for entity in self._all_entities():
@@ -100,6 +116,24 @@ class _Linker:
             entry = ArticleEntry(identifier, item.document.path, item.document.body, item.record)
             self._register(self.articles, identifier, entry, item, "id")
 
+    def _add_publisher(self, item: ValidRecord) -> None:
+        assert isinstance(item.record, Publisher)
+        identifier = item.document.stem
+        if not self._check_id(item, identifier):
+            return
+        entry = PublisherEntry(identifier, item.document.path, item.record)
+        self._register(self.publishers, identifier, entry, item, "id")
+        for index, name in enumerate([item.record.name, *item.record.aliases]):
+            key = publisher_key(name)
+            other = self.publisher_names.setdefault(key, entry)
+            if other is not entry:
+                field = "name" if index == 0 else f"aliases[{index - 1}]"
+                self._problem(
+                    item,
+                    field,
+                    f"the name {name!r} is also a name of {other.source_file}: expected one outlet per name",
+                )
+
     def _check_id(self, item: ValidRecord, identifier: str) -> bool:
         if problem := id_problem(identifier, example_suffix=".md"):
             self._file_problem(item, f"the file name is the record's id: {problem}")
@@ -107,7 +141,12 @@ class _Linker:
         return True
 
     def _register(
-        self, table: dict[str, Any], identifier: str, value: Entity | ArticleEntry, item: ValidRecord, field: str
+        self,
+        table: dict[str, Any],
+        identifier: str,
+        value: Entity | ArticleEntry | PublisherEntry,
+        item: ValidRecord,
+        field: str,
     ) -> None:
         if identifier in table:
             message = f"duplicate {field} {identifier!r}: also used by {table[identifier].source_file}"
@@ -162,6 +201,9 @@ class _Linker:
     def _link_article(self, article: ArticleEntry) -> None:
         item = self.origins[article]
         record = article.record
+        article.publisher = self.publisher_names.get(publisher_key(record.source.publisher))
+        if record.source.agency:
+            article.agency = self.publisher_names.get(publisher_key(record.source.agency))
         lists: list[tuple[str, list[str], EntityKind, list[Entity]]] = [
             ("countries", record.countries, "country", article.countries),
             ("organisations", record.organisations, "organisation", article.organisations),
@@ -243,8 +285,14 @@ class _Linker:
         countries = self._sorted("country")
         for country in countries:
             country.related = _co_occurring(country)
+        publishers = sorted(self.publishers.values(), key=lambda entry: (sort_key(entry.name), entry.id))
         return Site(
-            countries, self._sorted("organisation"), self._sorted("initiative"), self._sorted("person"), articles
+            countries,
+            self._sorted("organisation"),
+            self._sorted("initiative"),
+            self._sorted("person"),
+            articles,
+            publishers,
         )
 
     def _sorted(self, kind: EntityKind) -> list[Entity]:

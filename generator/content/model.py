@@ -27,6 +27,7 @@ from generator.content.schema import (
     Organisation,
     Person,
     Position,
+    Publisher,
     Quote,
     Role,
 )
@@ -35,6 +36,11 @@ from generator.content.schema import (
 def sort_key(text: str) -> str:
     """Sort French names as a reader expects: "États-Unis" among the E's."""
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+
+
+def publisher_key(name: str) -> str:
+    """How a publisher's name is matched: "Agence de presse Xinhua" and "agence de presse xinhua" are one."""
+    return " ".join(sort_key(name).split())
 
 
 @dataclass(eq=False, repr=False)  # linked both ways: a generated repr would walk the whole site
@@ -61,6 +67,8 @@ class Entity:
     organisation: Entity | None = None
     proposer: Entity | None = None
     related: list[tuple[Entity, int]] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    """What was added to or changed in the records it shows, newest first (history.py)."""
 
     def __repr__(self) -> str:
         return f"<{self.kind} {self.id}>"
@@ -155,6 +163,35 @@ class ChronologyEntry:
     event: Event | None
 
 
+@dataclass(eq=False)
+class PublisherEntry:
+    """An outlet of the publishers registry (content/publishers/), which articles are matched to by name."""
+
+    id: str
+    source_file: str
+    record: Publisher
+
+    @property
+    def name(self) -> str:
+        return self.record.name
+
+
+@dataclass(eq=False)
+class Change:
+    """Something added to or changed in the content on a day: an article (with the items that came
+    with it), or a position, statement or figure added to an article later. Dated by the commit
+    that brought it when the site is built from a git checkout, else by the records' own dates
+    (content/changes.py, content/history.py)."""
+
+    date: PartialDate
+    what: str
+    """"article", "position", "quote", "figure", or "update" (an article edited since it was added)."""
+    article: ArticleEntry
+    item: PositionEntry | QuoteEntry | FigureEntry | None = None
+    brought: dict[str, int] = field(default_factory=dict)
+    """For a new article: how many positions, quotes and figures came with it, by kind."""
+
+
 @dataclass(eq=False, repr=False)  # linked both ways: a generated repr would walk the whole site
 class ArticleEntry:
     """An article record with its entities, positions, quotes and figures resolved."""
@@ -171,6 +208,10 @@ class ArticleEntry:
     positions: list[PositionEntry] = field(default_factory=list)
     quotes: list[QuoteEntry] = field(default_factory=list)
     figures: list[FigureEntry] = field(default_factory=list)
+    publisher: PublisherEntry | None = None
+    """The registry entry its `source.publisher` names, if there is one."""
+    agency: PublisherEntry | None = None
+    """The registry entry its `source.agency` names, if there is one."""
 
     def __repr__(self) -> str:
         return f"<article {self.id}>"
@@ -203,8 +244,25 @@ class Site:
     initiatives: list[Entity]
     people: list[Entity]
     articles: list[ArticleEntry]
+    publishers: list[PublisherEntry] = field(default_factory=list)
     drafts: list[str] = field(default_factory=list)
     """Draft articles left off the site, each with what it still lacks (see drafts.py)."""
+    changes: list[Change] = field(default_factory=list)
+    """What was added or changed, newest first: the "Nouveautés" page (content/history.py)."""
+
+    @cached_property
+    def publisher_names(self) -> dict[str, PublisherEntry]:
+        """Each publisher entry by its name and aliases, as `publisher_key` folds them (the linker refuses
+        a name two entries share)."""
+        names: dict[str, PublisherEntry] = {}
+        for entry in self.publishers:
+            for name in (entry.record.name, *entry.record.aliases):
+                names.setdefault(publisher_key(name), entry)
+        return names
+
+    def publisher_named(self, name: str | None) -> PublisherEntry | None:
+        """The publisher entry an article's `source.publisher` or `source.agency` names, if any."""
+        return self.publisher_names.get(publisher_key(name)) if name else None
 
     @property
     def entities_by_kind(self) -> list[tuple[EntityKind, list[Entity]]]:

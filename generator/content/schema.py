@@ -200,13 +200,55 @@ class Person(Record):
     aliases: TextList = Field(default_factory=list, description="Spelling variants.")
 
 
+class AlsoReported(Record):
+    """Another outlet that reported the same facts."""
+
+    url: HttpUrl = Field(description="Address of that outlet's article.")
+    publisher: Text = Field(description="That outlet, as printed, e.g. Kazinform.")
+
+
+class PublisherKind(StrEnum):
+    """What kind of outlet a publisher is; the methodology page explains each."""
+
+    state_news_agency = "state_news_agency"
+    state_owned_outlet = "state_owned_outlet"
+    public_broadcaster = "public_broadcaster"
+    private_outlet = "private_outlet"
+    aggregator = "aggregator"
+    official_source = "official_source"
+    """A ministry, a government portal or an international organisation."""
+
+
+class Publisher(Record):
+    """An outlet that articles come from: who runs it and where, so a briefing can say where its sources come from."""
+
+    BODY = "Optional note in French: who owns or runs the outlet, in our own words."
+
+    name: Text = Field(description="Name as usually printed, e.g. Xinhua.")
+    aliases: TextList = Field(
+        default_factory=list, description="Other printed spellings, e.g. 'Agence de presse Xinhua'."
+    )
+    country: CountryCode | None = Field(
+        None, description="ISO code of the outlet's country; none for an international organisation."
+    )
+    kind: PublisherKind = Field(description=f"What kind of outlet it is: {_choices(PublisherKind)}.")
+    website: HttpUrl | None = Field(None, description="Address of the outlet's home page.")
+
+
 class Source(Record):
-    """Where an article was published and when we captured it."""
+    """Where an article was published and when we captured it.
+
+    `publisher` and `agency` are matched by name or alias to content/publishers/ (the linker).
+    """
 
     publisher: Name = Field(description="Publisher as printed, e.g. French.china.org.cn.")
     agency: Name | None = Field(None, description="News agency credited, if any.")
     author: Name | None = Field(None, description="Byline, if any.")
     url: HttpUrl | None = Field(None, description="Address of the original; only a URL really known.")
+    url_note: Text | None = Field(
+        None, description="Why there is no address, shown instead of it, e.g. 'seule une copie papier existe'."
+    )
+    also: list[AlsoReported] = Field(default_factory=list, description="Other outlets that reported the same facts.")
     language: LanguageCode = Field(description="Language of the original, e.g. fr.")
     retrieved: dt.date = Field(description="Day the article was captured, YYYY-MM-DD.")
     capture: Text | None = Field(None, description="Id of the raw capture file.")

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 from generator.content.dates import PartialDate
 from generator.content.errors import ContentError
-from generator.content.kinds import ARTICLE, COUNTRY, INITIATIVE, ORGANISATION, PERSON
-from generator.content.schema import Status, check_country_code
+from generator.content.kinds import ARTICLE, COUNTRY, INITIATIVE, ORGANISATION, PERSON, PUBLISHER
+from generator.content.schema import PublisherKind, Status, check_country_code
 from generator.content.schema_doc import REGENERATE, schema_document
 from generator.editors import new as skeleton
 from generator.editors.check import check_content
@@ -171,6 +171,15 @@ def _add_new(commands: Subparsers) -> None:
         "--country", type=_country_code, metavar="CODE", help="code of the country they speak for, e.g. KZ"
     )
 
+    publisher = _add_kind(kinds, "publisher", f"a publisher entry, {PUBLISHER.path_pattern}")
+    publisher.add_argument("--name", required=True, help="name as usually printed, e.g. Xinhua")
+    publisher.add_argument(
+        "--country", type=_country_code, metavar="CODE", help="code of the outlet's country, e.g. CN"
+    )
+    publisher.add_argument(
+        "--kind", dest="outlet_kind", choices=[kind.value for kind in PublisherKind], help="what kind of outlet"
+    )
+
 
 def _add_kind(kinds: Subparsers, kind: str, what: str, *, with_id: bool = True) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = kinds.add_parser(kind, help=what, description=f"Start {what}.")
@@ -210,6 +219,10 @@ def _new(arguments: argparse.Namespace, today: dt.date) -> int:
                 proposer=arguments.proposer,
                 status=arguments.status,
                 record_id=arguments.record_id,
+            )
+        case "publisher":
+            new = skeleton.publisher(
+                arguments.name, country=arguments.country, kind=arguments.outlet_kind, record_id=arguments.record_id
             )
         case _:
             new = skeleton.person(

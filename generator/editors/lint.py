@@ -4,7 +4,7 @@ The schema and the linker refuse what cannot be published. This stage runs on th
 Site and points out what can be published but is likely an editor's slip: an article no
 country briefing will list, a position with no date or no evidence, a registry entry
 nothing refers to, a date in the future, the same article curated twice, invisible
-characters in a title or name. Each finding is
+characters in a title or name, an outlet with no entry in the publishers registry. Each finding is
 a `ContentWarning`, a Problem that does not stop the build, so it names the file, the line
 and the field the same way. `briefings check` prints them; `--strict` makes them fail.
 """
@@ -49,6 +49,7 @@ class Rule(StrEnum):
     DRAFT = "draft"
     CAPTURED_TEXT = "captured-text"
     INVISIBLE_CHARACTER = "invisible-character"
+    UNKNOWN_PUBLISHER = "unknown-publisher"
 
 
 @dataclass(frozen=True, order=True)
@@ -111,6 +112,18 @@ class _Linter:
             )
         self.captured_text(self.documents[path])
         self.invisible_characters(path, record, ("title",))
+        outlets = [("source.publisher", record.source.publisher, article.publisher)]
+        if record.source.agency:
+            outlets.append(("source.agency", record.source.agency, article.agency))
+        for where, printed, entry in outlets:
+            if entry is None:
+                self.warn(
+                    Rule.UNKNOWN_PUBLISHER,
+                    path,
+                    where,
+                    f"no publisher entry is named {printed!r}, so briefings count it as an unlisted source; "
+                    "add content/publishers/<id>.md with this name or alias (briefings new publisher --name …)",
+                )
         for index, position in enumerate(record.positions):
             where = f"positions[{index}]"
             if position.date is None:

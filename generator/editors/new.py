@@ -25,7 +25,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from slugify import slugify
 
 from generator.content.dates import PartialDate
-from generator.content.kinds import ARTICLE, COUNTRY, INITIATIVE, ORGANISATION, PERSON, Kind, id_problem
+from generator.content.kinds import ARTICLE, COUNTRY, INITIATIVE, ORGANISATION, PERSON, PUBLISHER, Kind, id_problem
 
 STOPWORDS = (
     *("a", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "par", "pour", "sur", "un", "une"),
@@ -112,6 +112,14 @@ def person(
     """A person registry entry; the id is the name as a slug."""
     identifier = record_id or make_id(name)
     return _skeleton(PERSON, identifier, identifier, name=name, role=role, country=country)
+
+
+def publisher(
+    name: str, *, country: str | None = None, kind: str | None = None, record_id: str | None = None
+) -> Skeleton:
+    """A publisher registry entry; the id is the name as a slug."""
+    identifier = record_id or make_id(name)
+    return _skeleton(PUBLISHER, identifier, identifier, name=name, country=country, outlet_kind=kind)
 
 
 def write_skeleton(content_dir: Path, skeleton: Skeleton) -> Path:

@@ -18,6 +18,8 @@ from jinja2.runtime import Context
 from generator.content.dates import PartialDate, french_date
 from generator.content.model import ArticleEntry, Entity
 from generator.output.markup import escape_markdown, markdown_url
+from generator.output.provenance import Outlet, SourceMix
+from generator.output.provenance import source_mix as sum_up_outlets
 from generator.output.site_settings import page_url
 
 
@@ -59,6 +61,18 @@ def original_link(context: Context, article: ArticleEntry) -> str:
     """A link to the original article, or nothing when its address was not kept."""
     url = context.environment.getattr(article, "record").source.url
     return f"[original ↗]({markdown_url(url)})" if url else ""
+
+
+@pass_context
+def source_mix(context: Context, entity: Entity) -> SourceMix:
+    """Where the articles of a briefing come from: each article's outlet, by its kind and country."""
+    getattr_ = context.environment.getattr
+    outlets: list[Outlet] = []
+    for article in getattr_(entity, "articles"):
+        publisher = getattr_(article, "publisher")
+        record = getattr_(publisher, "record") if publisher is not None else None
+        outlets.append((record.kind, record.country) if record is not None else (None, None))
+    return sum_up_outlets(outlets)
 
 
 def date_or_dash(value: PartialDate | dt.date | None) -> str:

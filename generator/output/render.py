@@ -23,7 +23,7 @@ from generator.content.dates import french_on
 from generator.content.errors import ContentError, Problem
 from generator.content.model import Site
 from generator.output import helpers as render_helpers
-from generator.output import labels, world_map
+from generator.output import labels, provenance, world_map
 from generator.output.feeds import feed_path
 from generator.output.front_matter import page_meta, with_front_matter
 from generator.output.markup import editor_html, escape_markdown, html_text, markdown_url
@@ -114,6 +114,9 @@ def make_environment(templates: Path, settings: SiteSettings, kind: type[Environ
         organisations_region=labels.ORGANISATIONS_REGION,
         source_link=render_helpers.source_link,
         original_link=render_helpers.original_link,
+        source_mix=render_helpers.source_mix,
+        publisher_kinds=provenance.KIND_LABELS,
+        country_name=labels.country_name,
         date_or_dash=render_helpers.date_or_dash,
         settings=settings,
         feed_path=lambda entity: feed_path(entity) if settings.url else None,

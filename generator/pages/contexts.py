@@ -126,6 +126,11 @@ class ArticleContext(PageContext):
 
 
 @dataclass(frozen=True, eq=False)
+class ChangesContext(PageContext):
+    """The "Nouveautés" page: it shows the site's changes (content/changes.py)."""
+
+
+@dataclass(frozen=True, eq=False)
 class MethodologyContext(PageContext):
     """The methodology page: all it shows comes from the site."""
 

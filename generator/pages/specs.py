@@ -1,6 +1,6 @@
 """The page list: every page of the site, where it goes, which template renders it, with what.
 
-The order is fixed (home, indexes, methodology, data, briefings, articles), so the output
+The order is fixed (home, indexes, what's new, methodology, data, briefings, articles), so the output
 never depends on the order files were read in. Long lists are split (`paging.py`): the
 articles and the chronology by year and then into pages; themes into a page each once they
 outgrow one page (`themes.py`); the briefing indexes into pages; and a briefing whose
@@ -21,6 +21,7 @@ from generator.pages.contexts import (
     ArticleContext,
     ArticleListContext,
     BriefingContext,
+    ChangesContext,
     ChronologyContext,
     DataContext,
     EntityChronologyContext,
@@ -51,6 +52,8 @@ BRIEFING_LIMITS = {
     "people": 30,
     "initiatives": 12,
     "visible": 5,
+    "changes": 8,
+    "site_changes": 100,
 }
 """How many rows each section of a briefing shows (`visible` of them unfolded, the rest under
 "Voir les N autres"); the full chronology has pages of its own."""
@@ -71,6 +74,7 @@ def page_specs(site: Site) -> list[PageSpec]:
     """List every page of the site, in a fixed order."""
     specs = [PageSpec("index.md", "home.md.j2", HomeContext(site.articles[:LATEST_ON_HOME]))]
     specs += _index_specs(site)
+    specs.append(PageSpec("nouveautes.md", "changes.md.j2", ChangesContext()))
     specs.append(PageSpec("methodologie.md", "methodology.md.j2", MethodologyContext()))
     specs.append(PageSpec("donnees/index.md", "data.md.j2", DataContext(dict(DATA_FILES))))
     for kind, entities in site.entities_by_kind:

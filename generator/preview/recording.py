@@ -20,10 +20,12 @@ from jinja2 import Environment
 from generator.content.invalidation import ENTITY_ATTRIBUTES, LINKED
 from generator.content.model import (
     ArticleEntry,
+    Change,
     ChronologyEntry,
     Entity,
     FigureEntry,
     PositionEntry,
+    PublisherEntry,
     QuoteEntry,
     Site,
     Stance,
@@ -33,6 +35,12 @@ SITE = "<site>"
 """The dependency of pages that show site-wide counts."""
 SITE_FRESHNESS = "<site>.last_update"
 """The dependency of pages that show the site's newest date, which any article's date can move."""
+SITE_CHANGES = "<site>.changes"
+"""The dependency of the "Nouveautés" page, which any edit or commit can change."""
+PUBLISHERS = "<publishers>"
+"""The dependency of pages that show which outlet an article comes from: adding, removing or renaming a
+publisher entry can match an article to another entry, or to none."""
+_MATCHED = frozenset({"publisher", "agency"})
 
 
 class RecordingEnvironment(Environment):
@@ -59,11 +67,13 @@ def records_of(value: object, attribute: str) -> Iterable[str]:
     if isinstance(value, Entity):
         return (links(value.source_file) if ENTITY_ATTRIBUTES.get(attribute) is LINKED else value.source_file,)
     if isinstance(value, ArticleEntry):
+        return (value.source_file, PUBLISHERS) if attribute in _MATCHED else (value.source_file,)
+    if isinstance(value, PublisherEntry):
         return (value.source_file,)
-    if isinstance(value, (PositionEntry, QuoteEntry, FigureEntry, ChronologyEntry)):
+    if isinstance(value, (PositionEntry, QuoteEntry, FigureEntry, ChronologyEntry, Change)):
         return (value.article.source_file,)
     if isinstance(value, Stance):
         return [position.article.source_file for position in value.positions]
     if isinstance(value, Site):
-        return (SITE_FRESHNESS if attribute == "last_update" else SITE,)
+        return ({"last_update": SITE_FRESHNESS, "changes": SITE_CHANGES}.get(attribute, SITE),)
     return ()

@@ -31,7 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content.errors import Problem
+from generator.content.history import History
 from generator.content.invalidation import shape
+from generator.content.kinds import PUBLISHER
 from generator.content.model import ArticleEntry, Site
 from generator.content.read import SourceDocument, read_content, read_document
 from generator.content.schema import Article
@@ -44,7 +46,7 @@ from generator.output.write import WriteReport
 from generator.pages.specs import PageSpec, page_specs
 from generator.pipeline import Inputs, Rendered, Steps, link_site, run
 from generator.preview.page_keys import page_key
-from generator.preview.recording import SITE, SITE_FRESHNESS, RecordingEnvironment
+from generator.preview.recording import PUBLISHERS, SITE, SITE_CHANGES, SITE_FRESHNESS, RecordingEnvironment
 from generator.preview.touched import feed_is_stale, links_touched, named_by, swap_texts, touched_by
 
 
@@ -90,6 +92,8 @@ class Session(Steps):
     """The Jinja environment, its templates compiled, kept while they do not change."""
     _open_data: OpenDataMemo = field(default_factory=OpenDataMemo)
     """Each record's text in the data files, made again only when its record is read again."""
+    _history: History | None = None
+    """The content's git history as last read: a record file whose history changed (a commit) counts as edited."""
 
     # What the generation running has learnt so far, from one step for the next.
     _stamp: object = None
@@ -133,6 +137,13 @@ class Session(Steps):
             self._pending.add(shown)
         return documents, problems
 
+    def history(self, content: Path) -> History | None:
+        history = super().history(content)
+        before, after = self._history or {}, history or {}
+        self._pending |= {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+        self._history = history
+        return history
+
     def validate(self, documents: list[SourceDocument]) -> tuple[list[ValidRecord], list[Problem]]:
         valid, problems = validate_documents([d for d in documents if self.files[d.path].record is None])
         for item in valid:
@@ -145,7 +156,7 @@ class Session(Steps):
         self.relinked = swapped is None
         if swapped is not None:
             site, self._listing = swapped
-            self._touched = set(self._pending)
+            self._touched = set(self._pending) | ({SITE_CHANGES} if self._pending else set())
             return site
         site = link_site(records, problems)  # raises ContentError: nothing is written
         self._listing = set()
@@ -154,6 +165,10 @@ class Session(Steps):
             self._touched.add(SITE)
         if self.site is None or self.site.last_update != site.last_update:
             self._touched.add(SITE_FRESHNESS)
+        if self._pending:
+            self._touched.add(SITE_CHANGES)
+        if any(path.split("/")[1:2] == [PUBLISHER.folder] for path in self._pending):
+            self._touched.add(PUBLISHERS)
         return site
 
     def list_pages(self, site: Site) -> list[PageSpec]:
@@ -211,7 +226,7 @@ class Session(Steps):
                 return None
             swaps.append((entry, item))
         for entry, item in swaps:
-            swap_texts(entry, item)
+            swap_texts(self.site, entry, item)
         named = {entity for entry, _ in swaps for entity in named_by(entry)}
         return self.site, links_touched(named, self._pending)
 

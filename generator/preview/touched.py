@@ -65,15 +65,18 @@ def feed_is_stale(entity: Entity, touched: set[str]) -> bool:
     return bool({entity.source_file, links(entity.source_file), SITE_FRESHNESS, SITE} & touched)
 
 
-def swap_texts(entry: ArticleEntry, item: ValidRecord) -> None:
+def swap_texts(site: Site, entry: ArticleEntry, item: ValidRecord) -> None:
     """Put an article's new record (of the same shape) into its linked entry, in place.
 
     The entry's positions, quotes, figures and chronology entries are shared with the
-    entities' lists and the site's chronology, so each takes its new record in place.
+    entities' lists and the site's chronology, so each takes its new record in place. Its
+    outlets are matched again: the pages showing them read the article, which is touched.
     """
     record = item.record
     assert isinstance(record, Article)
     entry.record, entry.summary = record, item.document.body
+    entry.publisher = site.publisher_named(record.source.publisher)
+    entry.agency = site.publisher_named(record.source.agency)
     for position, new_position in zip(entry.positions, record.positions, strict=True):
         position.record = new_position
     for quote, new_quote in zip(entry.quotes, record.quotes, strict=True):
