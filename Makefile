@@ -46,9 +46,10 @@ serve: $(STAMP) $(TOOLS)
 test: $(STAMP) $(TOOLS) lint
 	$(BIN)/python -m pytest
 
-## test-fast: the in-process tests only: no lint, no site build, browser or preview (markers in pyproject.toml)
+## test-fast: the in-process tests only: no lint, no site build, browser or preview (markers in pyproject.toml),
+## and fewer generated examples in the property tests (the "fast" profile of tests/conftest.py)
 test-fast: $(STAMP) $(TOOLS)
-	$(BIN)/python -m pytest -m "not browser and not build and not serve"
+	$(BIN)/python -m pytest -m "not browser and not build and not serve" --hypothesis-profile=fast
 
 ## bench: measure generation, builds, preview and search on N synthetic articles (make bench N=10000)
 N ?= 1000

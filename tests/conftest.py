@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from playwright.sync_api import Browser, sync_playwright
 
 from tests.chromium import CHROMIUM, FLAGS
@@ -19,6 +20,11 @@ from tests.measurements import MEASURED, summary_lines
 from tests.serve_site import serve
 
 ROOT = Path(__file__).resolve().parent.parent
+
+settings.register_profile("full", max_examples=60)
+settings.register_profile("fast", max_examples=15)
+settings.load_profile("full")  # `make test-fast` passes --hypothesis-profile=fast, which hypothesis loads after this
+"""Examples the property tests generate: 60 in `make test`, 15 in `make test-fast`."""
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 
 

@@ -89,7 +89,7 @@ text_strategy = st.text(
 ).filter(lambda text: shown(text).strip() != "")
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])  # examples: conftest.py
 @given(title=text_strategy, quote=text_strategy)
 def test_arbitrary_titles_and_quotes_render_as_text(
     tmp_path_factory: pytest.TempPathFactory, title: str, quote: str
