@@ -5,7 +5,8 @@ The stages, in the order `pipeline.run` calls them, and the folder of each:
     content/  read       files on disk       -> SourceDocument (path, front matter, body)
               drafts     documents           -> those to publish; drafts set aside with their to-do
               validate   SourceDocument      -> typed records (pydantic, schema.py), or Problems
-              link       typed records       -> Site (model.py): every reference resolved, linked both ways
+    linked/   link       typed records       -> Site (model.py): every reference resolved, linked both ways
+    history/  changes    git log + Site      -> what was added when (Nouveautés)
     pages/    specs      Site                -> PageSpec list: path, template, typed context; one page per address
     output/   render     Site + PageSpecs    -> {page path: Markdown}, with front matter; feeds, data files
               write      rendered files      -> the docs folder, touching only files that changed

@@ -21,15 +21,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from generator.content.changes import attach_changes
 from generator.content.drafts import DraftStatus, set_drafts_aside
 from generator.content.errors import ContentError, Problem
-from generator.content.history import History, read_history
-from generator.content.link import build_site
-from generator.content.model import Site
 from generator.content.read import SourceDocument, read_content
 from generator.content.validate import ValidRecord, validate_documents
 from generator.gc_pause import cycle_collection_paused
+from generator.history.changes import attach_changes
+from generator.history.commits import History, read_history
+from generator.linked.link import build_site
+from generator.linked.model import Site
 from generator.output.feeds import render_feeds
 from generator.output.markup import render_editor_texts
 from generator.output.open_data import render_open_data

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.content.model import Site
+from generator.linked.model import Site
 from generator.output.render import make_environment, render_pages
 from generator.output.site_settings import SiteSettings
 from generator.pages.specs import page_specs

@@ -3,7 +3,7 @@
 The live preview renders again only the pages that read a touched record
 (generator/preview/). Two ways it could go silently stale are closed here:
 - a field added to a record, or an attribute to an entity, without a rule in
-  content/invalidation.py (the first two tests name what is missing);
+  linked/invalidation.py (the first two tests name what is missing);
 - a template or a helper reading a record without the preview seeing it: every record of
   the fixture content is changed in turn, and every page whose bytes change must have
   noted that record among what it read.
@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from generator.content.invalidation import ARTICLE_FIELDS, ENTITY_ATTRIBUTES, FieldRules, Rule
-from generator.content.model import Entity
 from generator.content.schema import Article
+from generator.linked.invalidation import ARTICLE_FIELDS, ENTITY_ATTRIBUTES, FieldRules, Rule
+from generator.linked.model import Entity
 from generator.pipeline import generate
 from generator.preview.session import Session
 from tests.conftest import GOOD_CONTENT, ROOT
@@ -47,14 +47,14 @@ def _missing_rules(model: type[BaseModel], rules: FieldRules, where: str) -> lis
 
 def test_every_field_of_an_article_has_a_rule() -> None:
     missing = _missing_rules(Article, ARTICLE_FIELDS, "")
-    assert missing == [], f"say in generator/content/invalidation.py what an edit of these fields does: {missing}"
+    assert missing == [], f"say in generator/linked/invalidation.py what an edit of these fields does: {missing}"
 
 
 def test_every_attribute_of_an_entity_has_a_rule() -> None:
     attributes = {field.name for field in fields(Entity)}
     attributes |= {name for name, value in vars(Entity).items() if isinstance(value, (property, cached_property))}
     assert set(ENTITY_ATTRIBUTES) == attributes, (
-        "say in generator/content/invalidation.py whether these Entity attributes are OWN or LINKED: "
+        "say in generator/linked/invalidation.py whether these Entity attributes are OWN or LINKED: "
         f"{sorted(attributes ^ set(ENTITY_ATTRIBUTES))}"
     )
     assert set(ENTITY_ATTRIBUTES.values()) == {Rule.OWN, Rule.LINKED}

@@ -23,9 +23,9 @@ from pydantic.fields import FieldInfo
 from generator.content.kinds import KIND_NAMED, KINDS, Kind
 from generator.content.read import read_document
 from generator.content.schema import Record
-from generator.content.schema_doc import nested_record, without_none
 from generator.content.validate import validate_documents
 from generator.editors.cli import main
+from generator.editors.schema_doc import nested_record, without_none
 from generator.pipeline import load_site
 from tests.conftest import ROOT
 

@@ -1,4 +1,4 @@
-"""content/SCHEMA.md is written from the models (generator/content/schema_doc.py), never by hand."""
+"""content/SCHEMA.md is written from the models (generator/editors/schema_doc.py), never by hand."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import re
 import pytest
 
 from generator.content.schema import Figure, Initiative, Position, Quote, Role, Status
-from generator.content.schema_doc import REGENERATE, schema_document
 from generator.editors.cli import main
+from generator.editors.schema_doc import REGENERATE, schema_document
 from tests.conftest import ROOT
 
 SCHEMA_MD = ROOT / "content" / "SCHEMA.md"

@@ -17,7 +17,7 @@ from tests.rendering import render_site
     ("line", "expected"),
     [
         ("# {{ country.name | md }", "template error: unexpected '}'"),
-        ("# {{ country.nom | md }}", "template error: 'generator.content.model.Entity object' has no attribute 'nom'"),
+        ("# {{ country.nom | md }}", "template error: 'generator.linked.model.Entity object' has no attribute 'nom'"),
     ],
     ids=["syntax", "undefined"],
 )

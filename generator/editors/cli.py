@@ -20,10 +20,10 @@ from generator.content.dates import PartialDate
 from generator.content.errors import ContentError
 from generator.content.kinds import ARTICLE, COUNTRY, INITIATIVE, ORGANISATION, PERSON, PUBLISHER
 from generator.content.schema import PublisherKind, Status, check_country_code
-from generator.content.schema_doc import REGENERATE, schema_document
 from generator.editors import new as skeleton
 from generator.editors.check import check_content
 from generator.editors.ingest.command import add_ingest_parser
+from generator.editors.schema_doc import REGENERATE, schema_document
 from generator.output.site_settings import SiteSettings
 from generator.output.write import UnsafeOutputError
 from generator.pipeline import Project, generate

@@ -23,10 +23,10 @@ from rapidfuzz import fuzz, process
 from generator.content.dates import PartialDate
 from generator.content.drafts import CAPTURED_TEXT_MARK
 from generator.content.errors import Problem
-from generator.content.model import ArticleEntry, Entity, Site, sort_key
 from generator.content.read import SourceDocument
 from generator.content.schema import Initiative
 from generator.content.texts import FORMAT_CHARACTERS, format_characters
+from generator.linked.model import ArticleEntry, Entity, Site, sort_key
 
 SIMILARITY = 90
 """Two titles (or names) at least this alike, out of 100, are reported as near-duplicates."""

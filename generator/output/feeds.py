@@ -1,7 +1,7 @@
 """Atom feeds: one for the whole site, one per country, organisation and initiative.
 
 A reader who follows a briefing subscribes to its feed and hears of every new article
-that concerns it, and of what was added to one since (content/changes.py: the items the
+that concerns it, and of what was added to one since (history/changes.py: the items the
 briefing's "Nouveautés" list shows): such an article comes back to the top, `updated` on
 the day of its latest change, with the additions listed. Each entry points to our article
 page (not to the original, whose address we may not have), carries our own summary, and is
@@ -25,7 +25,7 @@ from feedgen.feed import FeedGenerator
 
 from generator.content.dates import PartialDate, first_day
 from generator.content.kinds import KIND_NAMED, EntityKind
-from generator.content.model import ArticleEntry, Change, Entity, FigureEntry, PositionEntry, QuoteEntry, Site
+from generator.linked.model import ArticleEntry, Change, Entity, FigureEntry, PositionEntry, QuoteEntry, Site
 from generator.output.labels import ROLE_LABELS
 from generator.output.markup import editor_html, escape_html, plain_text
 from generator.output.site_settings import SiteSettings

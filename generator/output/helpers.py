@@ -16,7 +16,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from generator.content.dates import PartialDate, french_date
-from generator.content.model import ArticleEntry, Entity
+from generator.linked.model import ArticleEntry, Entity
 from generator.output.markup import escape_markdown, markdown_url
 from generator.output.provenance import Outlet, SourceMix
 from generator.output.provenance import source_mix as sum_up_outlets

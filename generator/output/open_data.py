@@ -26,7 +26,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.content.model import ArticleEntry, Entity, PositionEntry, Site, role_rank
+from generator.linked.model import ArticleEntry, Entity, PositionEntry, Site, role_rank
 from generator.output.labels import ROLE_LABELS
 from generator.output.site_settings import page_url
 from generator.pages.specs import DATA_FILES

@@ -21,7 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 
 from generator.content.dates import french_on
 from generator.content.errors import ContentError, Problem
-from generator.content.model import Site
+from generator.linked.model import Site
 from generator.output import helpers as render_helpers
 from generator.output import labels, provenance, world_map
 from generator.output.feeds import feed_path

@@ -19,7 +19,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from generator.content.dates import PartialDate, first_day
-from generator.content.model import Entity
+from generator.linked.model import Entity
 from generator.output.helpers import format_any_date, href
 from generator.output.labels import ROLE_LABELS
 
@@ -79,12 +79,19 @@ class _Dated:
 
 @pass_context
 def timeline(context: Context, entity: Entity, entries: int) -> Timeline | None:
-    """The timeline of `entity`'s stances and of its `entries` latest chronology lines; None under two marks."""
+    """The timeline of `entity`'s first `entries` dated stances and latest chronology lines; None under two marks.
+
+    Only a few, in the briefing's order (newest first): at 10,000 articles a busy country has
+    hundreds of stances, and drawing them all made its page 185 KB of SVG; the briefing's lists
+    and full chronology have the rest.
+    """
     getattr_ = context.environment.getattr
-    stances = []
+    stances: list[_Dated] = []
     for stance in getattr_(entity, "stances"):
         if stance.date is None:
             continue
+        if len(stances) == entries:
+            break
         actor, initiative = getattr_(stance.actor, "name"), getattr_(stance.initiative, "name")
         label = f"{format_any_date(stance.date)} : {actor} {ROLE_LABELS[stance.role]} {initiative}"
         stances.append(_Dated(stance.date, href(context, stance.articles[0]), label, f"role-{stance.role.value}"))

@@ -27,8 +27,8 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from generator.content.errors import ContentError, Problem
-from generator.content.model import Entity
 from generator.content.schema import Role
+from generator.linked.model import Entity
 from generator.output.helpers import href
 
 ROOT = Path(__file__).resolve().parents[2]

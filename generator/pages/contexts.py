@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
-from generator.content.model import ArticleEntry, ChronologyEntry, Entity, PositionMatrix
+from generator.linked.model import ArticleEntry, ChronologyEntry, Entity, PositionMatrix
 from generator.pages.paging import Pager, Part
 from generator.pages.themes import Tag
 
@@ -127,7 +127,7 @@ class ArticleContext(PageContext):
 
 @dataclass(frozen=True, eq=False)
 class ChangesContext(PageContext):
-    """The "Nouveautés" page: it shows the site's changes (content/changes.py)."""
+    """The "Nouveautés" page: it shows the site's changes (history/changes.py)."""
 
 
 @dataclass(frozen=True, eq=False)

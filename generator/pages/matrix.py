@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from generator.content.model import Entity, PositionMatrix, Site, Stance, by_name, group_stances, role_rank
+from generator.linked.model import Entity, PositionMatrix, Site, Stance, by_name, group_stances, role_rank
 
 MATRIX_INITIATIVES = 6
 MATRIX_ACTORS = 20

@@ -15,7 +15,7 @@ from itertools import groupby
 from typing import Any
 
 from generator.content.kinds import KIND_NAMED
-from generator.content.model import ArticleEntry, ChronologyEntry, Entity, Site
+from generator.linked.model import ArticleEntry, ChronologyEntry, Entity, Site
 from generator.output.world_map import has_map, map_page
 from generator.pages.contexts import (
     ArticleContext,

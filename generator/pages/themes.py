@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from slugify import slugify
 
-from generator.content.model import ArticleEntry, Site
-from generator.content.model import sort_key as french_sort_key
+from generator.linked.model import ArticleEntry, Site
+from generator.linked.model import sort_key as french_sort_key
 from generator.pages.paging import PAGE_SIZE
 
 

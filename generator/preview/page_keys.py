@@ -12,7 +12,7 @@ from collections.abc import Callable
 from operator import attrgetter
 from typing import Any
 
-from generator.content.model import ArticleEntry, ChronologyEntry, Entity, PositionEntry, PositionMatrix, Stance
+from generator.linked.model import ArticleEntry, ChronologyEntry, Entity, PositionEntry, PositionMatrix, Stance
 from generator.pages.contexts import PageContext
 from generator.pages.paging import Pager, Part
 from generator.pages.specs import PageSpec

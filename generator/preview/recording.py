@@ -3,7 +3,7 @@
 While a page renders, the Jinja environment notes every article and entity whose
 attributes the template reads (`RecordingEnvironment.getattr`); the helpers templates call
 (output/helpers.py) read the model through the same `getattr`. What a read means is
-declared beside the model (content/invalidation.py): an entity is two dependencies, its own
+declared beside the model (linked/invalidation.py): an entity is two dependencies, its own
 record (its name, which every page naming it shows) and its links (the articles, positions,
 quotes and people that name it, which its briefing and the indexes show).
 tests/test_invalidation.py changes each record and checks that every page whose bytes
@@ -17,8 +17,8 @@ from typing import Any
 
 from jinja2 import Environment
 
-from generator.content.invalidation import ENTITY_ATTRIBUTES, LINKED
-from generator.content.model import (
+from generator.linked.invalidation import ENTITY_ATTRIBUTES, LINKED
+from generator.linked.model import (
     ArticleEntry,
     Change,
     ChronologyEntry,

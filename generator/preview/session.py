@@ -7,7 +7,7 @@ articles a generation from scratch takes tens of seconds, so the preview passes 
 - **Reading**: a file whose size and modification time are unchanged is not read,
   parsed or validated again.
 - **Linking**: when the edited files are articles whose edit changed only texts (their
-  `shape`, declared in content/invalidation.py, is the same), the site keeps its
+  `shape`, declared in linked/invalidation.py, is the same), the site keeps its
   structure: the new records are swapped into the last linked site, and its page list
   and the pages' keys stay valid. Only the pages that read the edited articles are
   rendered again, not those that only list or count an entity's articles. Any other edit
@@ -31,13 +31,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content.errors import Problem
-from generator.content.history import History
-from generator.content.invalidation import shape
 from generator.content.kinds import PUBLISHER
-from generator.content.model import ArticleEntry, Site
 from generator.content.read import SourceDocument, read_content, read_document
 from generator.content.schema import Article
 from generator.content.validate import ValidRecord, validate_documents
+from generator.history.commits import History
+from generator.linked.invalidation import shape
+from generator.linked.model import ArticleEntry, Site
 from generator.output.feeds import feed_path, render_feeds
 from generator.output.open_data import OpenDataMemo, render_open_data
 from generator.output.render import make_environment, render_page

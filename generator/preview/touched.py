@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from generator.content.model import ArticleEntry, Entity, Site
 from generator.content.schema import Article
 from generator.content.validate import ValidRecord
+from generator.linked.model import ArticleEntry, Entity, Site
 from generator.preview.recording import SITE, SITE_FRESHNESS, links
 
 

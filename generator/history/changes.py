@@ -12,8 +12,8 @@ and order in the article, so the same content and history give the same lists.
 from __future__ import annotations
 
 from generator.content.dates import PartialDate
-from generator.content.history import FileHistory, History, ItemKey, record_item_keys
-from generator.content.model import ArticleEntry, Change, Entity, FigureEntry, PositionEntry, QuoteEntry, Site
+from generator.history.commits import FileHistory, History, ItemKey, record_item_keys
+from generator.linked.model import ArticleEntry, Change, Entity, FigureEntry, PositionEntry, QuoteEntry, Site
 
 
 def attach_changes(site: Site, history: History | None) -> None:

@@ -27,7 +27,9 @@ from generator.content.kinds import (
     EntityKind,
     id_problem,
 )
-from generator.content.model import (
+from generator.content.schema import Article, Country, Initiative, Organisation, Person, Publisher, is_country_code
+from generator.content.validate import ValidRecord
+from generator.linked.model import (
     ArticleEntry,
     Entity,
     FigureEntry,
@@ -42,8 +44,6 @@ from generator.content.model import (
     role_rank,
     sort_key,
 )
-from generator.content.schema import Article, Country, Initiative, Organisation, Person, Publisher, is_country_code
-from generator.content.validate import ValidRecord
 from generator.output.labels import country_name
 
 

@@ -118,7 +118,7 @@ ENTITY_ATTRIBUTES: dict[str, Rule] = {
     "chronology": LINKED,
     "stances": LINKED,
 }
-"""The rule of every attribute of an `Entity` (generator/content/model.py), fields and properties alike."""
+"""The rule of every attribute of an `Entity` (generator/linked/model.py), fields and properties alike."""
 
 
 def shape(article: Article) -> tuple[Any, ...]:

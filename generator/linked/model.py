@@ -181,7 +181,7 @@ class Change:
     """Something added to or changed in the content on a day: an article (with the items that came
     with it), or a position, statement or figure added to an article later. Dated by the commit
     that brought it when the site is built from a git checkout, else by the records' own dates
-    (content/changes.py, content/history.py)."""
+    (history/changes.py, history/commits.py)."""
 
     date: PartialDate
     what: str
@@ -248,7 +248,7 @@ class Site:
     drafts: list[str] = field(default_factory=list)
     """Draft articles left off the site, each with what it still lacks (see drafts.py)."""
     changes: list[Change] = field(default_factory=list)
-    """What was added or changed, newest first: the "Nouveautés" page (content/history.py)."""
+    """What was added or changed, newest first: the "Nouveautés" page (history/commits.py)."""
 
     @cached_property
     def publisher_names(self) -> dict[str, PublisherEntry]:

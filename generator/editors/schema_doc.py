@@ -8,7 +8,7 @@ follow, one table each; the limits of limits.py close the document. A test fails
 the committed file differs from what this module writes; `briefings schema >
 content/SCHEMA.md` writes it again.
 
-Run as `python -m generator.content.schema_doc > content/SCHEMA.md` or `briefings schema`.
+Run as `python -m generator.editors.schema_doc > content/SCHEMA.md` or `briefings schema`.
 """
 
 from __future__ import annotations
