@@ -4,7 +4,7 @@
  * carrying data-filter-<key>="value|value". The script adds one <select> per key, built from
  * the values the items carry, and hides the items that lack a chosen value. Without
  * JavaScript nothing is added and every item shows: the page is complete as served.
- * data-filter-columns="key" also hides the table columns (cells with data-column) of other
+ * data-filter-columns="key" also hides the table columns (headers th[data-column]) of other
  * values, and swaps the page's map to the chosen column's (th[data-map]).
  * Also: a table that scrolls sideways on a small screen gets a visible hint above it.
  * No third-party code; runs once the page is parsed (Material loads it at the end of body).
@@ -68,9 +68,15 @@
       status.textContent = shown + " sur " + items.length;
       if (!columnKey) return;
       var chosen = form.elements[columnKey] ? form.elements[columnKey].value : "";
-      container.querySelectorAll("[data-column]").forEach(function (cell) {
-        if (chosen && cell.getAttribute("data-column") !== chosen) cell.setAttribute("data-filtered-out", "");
-        else cell.removeAttribute("data-filtered-out");
+      // A column is named once, by its header (th[data-column]); its cells are found by position.
+      var headers = Array.prototype.slice.call(container.querySelectorAll("thead th"));
+      container.querySelectorAll("tr").forEach(function (row) {
+        Array.prototype.forEach.call(row.children, function (cell, position) {
+          var column = headers[position] && headers[position].getAttribute("data-column");
+          if (!column) return; // the actors' column stays
+          if (chosen && column !== chosen) cell.setAttribute("data-filtered-out", "");
+          else cell.removeAttribute("data-filtered-out");
+        });
       });
       swapMap(container, chosen);
     }
