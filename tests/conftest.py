@@ -169,6 +169,13 @@ class ServedSite:
     url: str
 
 
+@pytest.fixture(scope="module")
+def site_url(built_site: BuiltSite) -> Iterator[str]:
+    """The seed site built once, served on loopback for the browser tests; its address without a final slash."""
+    with serve(built_site.site) as url:
+        yield url.rstrip("/")
+
+
 @pytest.fixture(scope="session")
 def site_under_subpath(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
     """The real content built for, and served under, a project sub-path, as on GitHub Pages."""

@@ -20,7 +20,6 @@ from playwright.sync_api import Browser, Page, Request
 from tests.chromium import needs_chromium
 from tests.conftest import REPO_URL, BuiltSite, ServedSite
 from tests.measurements import record
-from tests.serve_site import serve
 
 pytestmark = [needs_chromium, pytest.mark.browser, pytest.mark.build]
 
@@ -35,12 +34,6 @@ LANDING_PAGES = {
 
 PHONE = {"width": 375, "height": 812}
 """A small phone's viewport, in CSS pixels."""
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site: BuiltSite) -> Iterator[str]:
-    with serve(built_site.site) as url:
-        yield url.rstrip("/")
 
 
 @pytest.fixture

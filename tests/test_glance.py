@@ -16,7 +16,6 @@ from playwright.sync_api import Browser, Page
 
 from tests.chromium import needs_chromium
 from tests.conftest import BuiltSite
-from tests.serve_site import serve
 
 OMCIA = "organisation-mondiale-cooperation-ia"
 CHANGED_PAGES = ["/pays/kz/", "/pays/cn/", f"/initiatives/{OMCIA}/", "/positions/", "/chronologie/", "/articles/"]
@@ -134,12 +133,6 @@ def test_matrix_cells_carry_role_class_sign_word_and_date_and_empty_cells_are_em
     assert [cell.get_text(" ", strip=True) for cell in filled] == ["★ propose 2025", "✓ soutient 11 août 2025"]
     assert all(cell.get_text() == "" for cell in cells if cell not in filled)
     assert kazakhstan["data-filter-region"] == "Asie"
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site: BuiltSite) -> Iterator[str]:
-    with serve(built_site.site) as url:
-        yield url.rstrip("/")
 
 
 @pytest.fixture
