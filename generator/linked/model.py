@@ -68,7 +68,7 @@ class Entity:
     proposer: Entity | None = None
     related: list[tuple[Entity, int]] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
-    """What was added to or changed in the records it shows, newest first (history.py)."""
+    """What was added to or changed in the records it shows, newest first (generator/history/)."""
 
     def __repr__(self) -> str:
         return f"<{self.kind} {self.id}>"
