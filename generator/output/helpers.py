@@ -103,11 +103,8 @@ def _relative(page: str, folder: str) -> str:
 
 @functools.lru_cache(maxsize=65_536)
 def _relative_url(target: str, current: str) -> str:
-    """The URL of `target` relative to the page served at `current` (both site-relative)."""
+    """The URL of `target` relative to the page served at `current` (both site-relative): `_relative`
+    from the folder that page is served in, "./" for that folder itself."""
     folder = current if current.endswith("/") or not current else current.rsplit("/", 1)[0] + "/"
-    start = [part for part in folder.split("/") if part]
-    parts = target.split("/")
-    common = 0
-    while common < min(len(start), len(parts)) and start[common] == parts[common]:
-        common += 1
-    return "../" * (len(start) - common) + "/".join(parts[common:]) or "./"
+    relative = _relative(target, folder.strip("/") or ".")
+    return "./" if relative == "." else relative
