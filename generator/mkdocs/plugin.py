@@ -55,6 +55,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from generator.content.errors import ContentError
+from generator.mkdocs.last_build import LastBuild
 from generator.mkdocs.search_index import SearchIndexer, SearchIndexError
 from generator.mkdocs.serve_watch import watch_with_system_events
 from generator.output.site_settings import SiteSettings
@@ -140,6 +141,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     """The documentation pages of the build running."""
     indexer: SearchIndexer | None = None
     """Pagefind, taking each page as MkDocs renders it (see search_index.py)."""
+    keeps_site = False
+    """Set by `briefings serve`, which previews in the site folder itself, to keep its state for the next
+    build; plain `mkdocs serve` builds into a temporary folder, whose state would be of no use."""
+    last_build: LastBuild | None = None
+    """The pages kept from the last build and those rebuilt (last_build.py); None when nothing is kept."""
+    files: Files | None = None
+    partial = False
+    """Whether this build of the preview leaves out the pages it knows unchanged (`on_files`)."""
+    site_touched = False
+    """Whether this build has started changing the site folder."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -152,6 +163,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         content, templates = Path(self.config.content_dir), Path(self.config.templates_dir)
         edit_base = _edit_base(config)
+        keeps_state = self.command != "serve" or self.keeps_site
+        self.last_build = LastBuild(config, edit_base, dirty=self.dirty) if keeps_state else None
+        self.site_touched = self.partial = False
         # MkDocs would link every page to its generated file under docs_dir; the links are ours.
         config.edit_uri = config.edit_uri_template = None
         self.edit_urls = {}
@@ -192,11 +206,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         the site has the same pages as at the last build: else the nav, the sitemap and
         the links may change, and MkDocs builds as usual.
         """
+        self.files = files
         self.built_pages = frozenset(file.src_uri for file in files.documentation_pages())
         preview = _PREVIEWS.get(Path(config.site_dir)) if self.command == "serve" and self.dirty else None
         if preview is None or preview.pages != self.built_pages:
+            if self.last_build is not None:
+                self.last_build.sort_pages(files, self.edit_urls, carried=set())
             return files
         kept = preview.pending | _nav_pages(config.nav)
+        self.partial = True
+        if self.last_build is not None:
+            self.last_build.sort_pages(files, self.edit_urls, carried=set(self.built_pages - kept))
         for file in files.documentation_pages():
             if file.src_uri not in kept:
                 file.inclusion = InclusionLevel.EXCLUDED
@@ -215,6 +235,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.indexer = None
+        if self.last_build is not None:
+            self.last_build.forget()  # known again once this build has succeeded
+            self.last_build.empty_site_if_unknown(config)
+        self.site_touched = True
         preview = _PREVIEWS.get(Path(config.site_dir)) if self.command == "serve" else None
         if preview is not None and preview.indexed:
             return  # indexing 10,000 pages takes a minute: the preview searches the first build's index
@@ -224,7 +248,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             raise PluginError(str(error)) from None
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if self.indexer is not None and not excluded_from_search(page):
+        searchable = not excluded_from_search(page)
+        if self.last_build is not None:
+            self.last_build.page_built(page.file.src_uri, output, searchable=searchable)
+        if self.indexer is not None and searchable and not (self.last_build and self.last_build.reused):
             self.indexer.add_page(output, "/" + page.url)  # the URL Pagefind gives the page's file
         return output
 
@@ -236,11 +263,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if preview.pages is None:
                 _set_first_build_aside()
             preview.pages, preview.pending = self.built_pages, set()
+        last_build, files = self.last_build, self.files
+        if last_build is not None and last_build.reused and not self.partial and files is not None:
+            last_build.remove_stale_files(config, files)
         if self.indexer is None:
+            self._keep_state(config, search_current=False)
             return
         try:
             with self.indexer:
                 started = time.perf_counter()
+                if last_build is not None and last_build.reused and files is not None:
+                    for html, url in last_build.searchable_pages(files):
+                        self.indexer.add_page(html, url)
                 self.indexer.write(site_dir / "pagefind")
                 log.info(
                     f"briefings: search index of {self.indexer.pages} pages written in "
@@ -252,9 +286,23 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.indexer = None
         if preview is not None:
             preview.indexed = True
+        self._keep_state(config, search_current=True)
+
+    def _keep_state(self, config: MkDocsConfig, *, search_current: bool) -> None:
+        """Write the state of the pages this build leaves, for the next build to start from.
+
+        Strict mode's warnings abort the build after this: `on_build_error` removes the state then.
+        """
+        if self.last_build is not None:
+            self.last_build.save(search_current=search_current)
+            self.last_build.close()
 
     def on_build_error(self, *, error: Exception) -> None:
         _PAGES_LOG.removeFilter(_LINKS_TO_KEPT_PAGES)
+        if self.last_build is not None:
+            if self.site_touched:
+                self.last_build.forget()
+            self.last_build.close()
         if self.indexer is not None:
             self.indexer.close()
             self.indexer = None

@@ -1,0 +1,183 @@
+"""A build that starts from the last one: rebuild the pages whose sources changed, keep the others.
+
+Run by the plugin when MkDocs builds dirty (`make site` passes `--dirty`; `briefings
+serve` builds dirty into the site folder). With a state from the last successful build
+of the same fingerprint (site_state.py):
+
+1. `on_files`: each page whose Markdown and edit link hash as in the state, and whose HTML
+   is there, is marked unmodified (MkDocs' dirty build then neither reads nor renders it);
+   every other page is rebuilt. MkDocs' own rule, modification times, would rebuild too
+   little after a failed build and too much after a fresh checkout.
+2. `on_post_build`: the files a clean build would not make (a removed article's page and
+   feed) are deleted, so the folder holds exactly a clean build's files.
+3. Pagefind indexes every searchable page, the kept ones read back from the site folder,
+   in the order of a clean build: its index depends on the order pages are added in, and
+   must be the clean build's, byte for byte.
+
+Without a usable state (the first build, another fingerprint, a failed last build) the
+site folder is emptied and everything is built, as by a clean build.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+from mkdocs import utils
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files, InclusionLevel
+
+from generator.mkdocs.site_state import (
+    PageState,
+    SiteState,
+    fingerprint,
+    forget_state,
+    load_state,
+    page_source_hash,
+    save_state,
+    state_path,
+)
+
+log = logging.getLogger("mkdocs.plugins.briefings")
+
+SEARCH_FOLDER = "pagefind"
+LEFT_OUT = frozenset({InclusionLevel.EXCLUDED, InclusionLevel.DRAFT})
+"""What `mkdocs build` does not write (InclusionLevel.is_included, untyped)."""
+SITEMAP_GZ = "sitemap.xml.gz"
+"""Written beside sitemap.xml by MkDocs, which renders the sitemap every build."""
+
+
+class _DirtyBuildNote(logging.Filter):
+    """Drop MkDocs' warning that a dirty build leaves the site inaccurate: this one does not.
+
+    It is a warning, so `--strict` would fail every dirty build on it.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+_BUILD_LOG = logging.getLogger("mkdocs.commands.build")
+_DIRTY_BUILD_NOTE = _DirtyBuildNote()
+
+
+def _unmodified() -> bool:
+    return False
+
+
+def _modified() -> bool:
+    return True
+
+
+class LastBuild:
+    """One build over the site folder the last build left; see the module's docstring."""
+
+    def __init__(self, config: MkDocsConfig, edit_base: str | None, *, dirty: bool) -> None:
+        self.fingerprint = fingerprint(config, edit_base)
+        self.state_file = state_path(config)
+        self.previous = load_state(self.state_file, self.fingerprint, Path(config.site_dir)) if dirty else None
+        self.dirty = dirty
+        self.pages: dict[str, PageState] = {}
+        """The state of each page of this build, known once it is hashed (and rendered, if it is rebuilt)."""
+        self.rebuilt: set[str] = set()
+        self.unknown = False
+        """Whether a page was left out of this build with no state to carry: the result cannot be vouched for."""
+        self.rendered: dict[str, str] = {}
+        """The HTML of the pages rebuilt, kept for Pagefind, which must take them in the site's order."""
+        if dirty:
+            _BUILD_LOG.addFilter(_DIRTY_BUILD_NOTE)
+
+    @property
+    def reused(self) -> bool:
+        """Whether this build keeps pages of the last one (else it builds everything)."""
+        return self.previous is not None
+
+    def empty_site_if_unknown(self, config: MkDocsConfig) -> None:
+        """A dirty build without a usable state starts from an empty folder, as a clean build does."""
+        if self.dirty and self.previous is None and os.path.isdir(config.site_dir):
+            log.info("briefings: no state of the last build to start from: building every page")
+            utils.clean_directory(config.site_dir)
+
+    def sort_pages(self, files: Files, edit_urls: dict[str, str], carried: set[str]) -> None:
+        """Hash each page; mark those that need no rebuild. `carried` pages keep their last state unhashed
+        (the preview leaves out of its rebuilds pages it knows unchanged)."""
+        previous = self.previous.pages if self.previous else {}
+        for file in files.documentation_pages(inclusion=InclusionLevel.all):
+            known = previous.get(file.src_uri)
+            if file.src_uri in carried:
+                if known is None:
+                    self.unknown = True
+                else:
+                    self.pages[file.src_uri] = known
+                continue
+            source = page_source_hash(Path(str(file.abs_src_path)).read_bytes(), edit_urls.get(file.src_uri))
+            if known is not None and known.source == source and os.path.isfile(file.abs_dest_path):
+                self.pages[file.src_uri] = known
+                if self.dirty:
+                    file.is_modified = _unmodified  # type: ignore[method-assign]  # as MkDocs' livereload sets handlers
+            else:
+                self.pages[file.src_uri] = PageState(source, searchable=False)
+                self.rebuilt.add(file.src_uri)
+                if self.dirty:
+                    file.is_modified = _modified  # type: ignore[method-assign]
+        if self.reused:
+            log.info(f"briefings: {len(self.rebuilt)} of {len(self.pages)} pages to rebuild since the last build")
+
+    def page_built(self, src_uri: str, output: str, *, searchable: bool) -> None:
+        self.pages[src_uri] = PageState(self.pages[src_uri].source, searchable)
+        if self.reused and searchable:
+            self.rendered[src_uri] = output
+
+    def searchable_pages(self, files: Files) -> Iterator[tuple[str, str]]:
+        """Each searchable page kept or rebuilt, as (HTML, URL), in the order of a clean build."""
+        for file in files.documentation_pages():
+            state = self.pages.get(file.src_uri)
+            if state is None or not state.searchable:
+                continue
+            html = self.rendered.pop(file.src_uri, None)
+            if html is None:
+                html = Path(file.abs_dest_path).read_text(encoding="utf-8")
+            yield html, "/" + (file.page.url if file.page else file.url)  # the home page's is "", its file's "./"
+
+    def remove_stale_files(self, config: MkDocsConfig, files: Files) -> list[str]:
+        """Delete what a clean build would not make; the search folder goes too, to be written afresh."""
+        site = Path(config.site_dir)
+        expected = {file.dest_uri for file in files if file.inclusion not in LEFT_OUT}
+        expected |= set(config.theme.static_templates) | {SITEMAP_GZ}
+        shutil.rmtree(site / SEARCH_FOLDER, ignore_errors=True)
+        removed: list[str] = []
+        folders: list[str] = []
+        for folder, _, names in os.walk(site):
+            folders.append(folder)
+            prefix = os.path.relpath(folder, site).replace(os.sep, "/") + "/"
+            for name in names:
+                relative = name if prefix == "./" else prefix + name
+                if relative not in expected:
+                    os.unlink(os.path.join(folder, name))
+                    removed.append(relative)
+        for folder in sorted(folders[1:], reverse=True):
+            if not os.listdir(folder):
+                os.rmdir(folder)
+        if removed:
+            log.info(f"briefings: removed {len(removed)} files the site no longer has")
+        return removed
+
+    def save(self, *, search_current: bool) -> None:
+        """Keep the state of the pages this build leaves; `search_current`: whether it indexed them.
+
+        A build that did not index keeps the last build's word on the index if no page changed.
+        """
+        if self.unknown:
+            return
+        if not search_current and self.previous is not None:
+            search_current = self.previous.search_current and not self.rebuilt
+        save_state(self.state_file, SiteState(self.fingerprint, dict(self.pages), search_current))
+
+    def forget(self) -> None:
+        forget_state(self.state_file)
+
+    def close(self) -> None:
+        _BUILD_LOG.removeFilter(_DIRTY_BUILD_NOTE)
