@@ -25,8 +25,10 @@ $(TOOLS): package.json package-lock.json
 	touch $@
 
 ## site: install, generate the briefing pages and build site/ (strict: any warning fails)
+# Only the pages whose generated Markdown changed since the last build are rebuilt (--dirty: the
+# plugin's build state, generator/mkdocs/last_build.py); `make site CLEAN=1` builds everything.
 site: $(STAMP) $(TOOLS)
-	$(BIN)/mkdocs build --strict
+	$(BIN)/mkdocs build --strict $(if $(CLEAN),,--dirty)
 
 ## generate: validate content/ and write the pages to build/docs/ without building the site
 # The maps read Natural Earth boundaries from the npm package world-atlas (package.json).
@@ -38,9 +40,10 @@ check: $(STAMP) $(TOOLS)
 	$(BIN)/briefings check
 
 ## serve: live preview on http://127.0.0.1:8000/ (edits to content/ and templates reload)
-# --dirty: MkDocs rebuilds only the pages the generator rewrote (see generator/incremental.py).
+# Serves site/ as the last build left it at once, and rebuilds in the background only the pages
+# whose Markdown changed since (generator/mkdocs/preview_server.py); the first build ever is a full one.
 serve: $(STAMP) $(TOOLS)
-	$(BIN)/mkdocs serve --livereload --dirty
+	$(BIN)/briefings serve
 
 ## test: linters, type checks and every test
 test: $(STAMP) $(TOOLS) lint

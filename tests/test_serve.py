@@ -1,22 +1,29 @@
-"""Live preview: `mkdocs serve` regenerates the briefings when a record changes."""
+"""Live preview: `briefings serve` (`make serve`) and plain `mkdocs serve` regenerate the briefings when a record
+changes; `briefings serve` starts from the last build and ends with the site a clean build makes."""
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import MKDOCS, copy_project
+from tests.conftest import MKDOCS, PUBLISHED_EPOCH, copy_project, publish_at
 from tests.markers import require_marker
+from tests.test_incremental_build import EDITS, REBUILT, assert_same_site, build, retitle
 from tests.waiting import wait_until
+
+BRIEFINGS = Path(sys.executable).parent / "briefings"
 
 pytestmark = pytest.mark.serve
 
@@ -35,21 +42,29 @@ def fetch(url: str) -> str:
         return ""
 
 
-def serve(tmp_path: Path, *options: str) -> Iterator[tuple[Path, str, Path]]:
-    """Run `mkdocs serve` on a copy of the project; yield (root, base URL, log file).
+def serve(
+    tmp_path: Path, command: list[str], root: Path | None = None, port: int | None = None, epoch: int | None = None
+) -> Iterator[tuple[Path, str, Path]]:
+    """Run a preview `command` (with `-a` and its address added) on a copy of the project, or on `root`,
+    at SOURCE_DATE_EPOCH `epoch` if given; yield (root, base URL, log file).
 
-    MkDocs builds into a temporary folder; TMPDIR puts it under `tmp_path`/tmp.
+    `mkdocs serve` builds into a temporary folder; TMPDIR puts it under `tmp_path`/tmp.
     """
     require_marker("serve", "runs `mkdocs serve`")
-    root = copy_project(tmp_path / "project")
+    root = root or copy_project(tmp_path / "project")
     (tmp_path / "tmp").mkdir()
-    port = free_port()
+    port = port or free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as stream:
         server = subprocess.Popen(
-            [str(MKDOCS), "serve", "--livereload", *options, "-a", f"127.0.0.1:{port}"],
+            [*command, "-a", f"127.0.0.1:{port}"],
             cwd=root,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(tmp_path / "tmp")},
+            env={
+                **os.environ,
+                "NO_MKDOCS_2_WARNING": "1",
+                "TMPDIR": str(tmp_path / "tmp"),
+                **({"SOURCE_DATE_EPOCH": str(epoch)} if epoch else {}),
+            },
             stdout=stream,
             stderr=subprocess.STDOUT,
         )
@@ -62,13 +77,14 @@ def serve(tmp_path: Path, *options: str) -> Iterator[tuple[Path, str, Path]]:
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
-    yield from serve(tmp_path)
+    """Plain `mkdocs serve`, which the plugin supports too."""
+    yield from serve(tmp_path, [str(MKDOCS), "serve", "--livereload"])
 
 
 @pytest.fixture
 def served_dirty(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
-    """As `make serve` runs it: MkDocs rebuilds only the pages whose Markdown changed."""
-    yield from serve(tmp_path, "--dirty")
+    """As `make serve` runs it: `briefings serve`, MkDocs rebuilding only the pages whose Markdown changed."""
+    yield from serve(tmp_path, [str(BRIEFINGS), "serve"])
 
 
 def mtimes(folder: Path, pattern: str) -> dict[str, int]:
@@ -159,7 +175,7 @@ def test_a_dirty_rebuild_updates_every_dependent_page_and_no_other(served_dirty:
     assert wait_until(lambda: "Tokaïev" in fetch(article_page) or "kazakh" in fetch(article_page), 60), log.read_text()
     assert wait_until(lambda: builds_finished(log), 30), log.read_text()
     docs = root / "build" / "docs"
-    (site,) = (root.parent / "tmp").glob("mkdocs_*")
+    site = root / "site"
     sitemap = (site / "sitemap.xml").read_bytes()
     pages_before, html_before = mtimes(docs, "*.md"), mtimes(site, "*.html")
     # The first build's files and the edit's rewrites must not share a clock tick (root.parent is
@@ -199,3 +215,69 @@ def test_the_preview_rebuilds_after_an_edit_and_then_stays_idle(served_dirty: tu
     # event, or MkDocs' polling where there are none, then its 0.1 s delay).
     time.sleep(4)
     assert log.read_text().count("Building documentation") == builds, log.read_text()
+
+
+def built_for_the_preview(tmp_path: Path) -> tuple[Path, int]:
+    """The seed project built by `make site` for the address the preview will serve it on; (root, port)."""
+    root = copy_project(tmp_path / "project")
+    port = free_port()
+    publish_at(root, f"http://127.0.0.1:{port}/")
+    build(root, "--dirty")  # no state yet: a full build, as the first `make site`
+    return root, port
+
+
+def clean_build_of(root: Path, target: Path) -> Path:
+    """Build a copy of `root`'s sources from scratch; return its site folder."""
+    for part in ("content", "site_config"):
+        shutil.copytree(root / part, target / part)
+    shutil.copy(root / "mkdocs.yml", target / "mkdocs.yml")
+    (target / "build" / "docs").mkdir(parents=True)
+    build(target)
+    return target / "site"
+
+
+preview = contextmanager(serve)
+
+
+def started_up(log: Path) -> bool:
+    """Whether the preview's first build is done."""
+    return builds_finished(log) and "Documentation built" in log.read_text()
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("edit", EDITS.values(), ids=EDITS.keys())
+def test_the_preview_starts_from_the_last_build_and_ends_as_a_clean_build(tmp_path: Path, edit: object) -> None:
+    """The checkout changed since `make site`: the preview serves the last build at once, tells the reader
+    it is being brought up to date, rebuilds only what changed, and the site folder then is a clean build's."""
+    assert callable(edit)
+    root, port = built_for_the_preview(tmp_path)
+    edit(root)
+    # At the build date `build` uses: the sitemap's dates.
+    with preview(tmp_path, [str(BRIEFINGS), "serve"], root, port, PUBLISHED_EPOCH) as (_, base, log):
+        assert wait_until(lambda: "<h1" in fetch(f"{base}/pays/kz/"), 30), log.read_text()
+        assert wait_until(lambda: started_up(log), 60), log.read_text()
+        text = log.read_text()
+        assert "serving the last build" in text, text
+        rebuilt, pages = map(int, REBUILT.findall(text)[0])
+        assert 0 < rebuilt < pages, text
+        assert 'role="status"' not in fetch(f"{base}/pays/kz/")  # the index covers the pages again
+    assert_same_site(root / "site", clean_build_of(root, tmp_path / "clean"))
+
+
+@pytest.mark.build
+def test_a_site_published_after_the_preview_is_a_clean_build(tmp_path: Path) -> None:
+    """Edits shown by the preview leave the search index behind (the reader is told); `make site` then
+    indexes again and the site folder is the clean build's."""
+    root, port = built_for_the_preview(tmp_path)
+    article_page = "/articles/2025-08-12-tokaiev-soutient-organisation-mondiale-ia/"
+    with preview(tmp_path, [str(BRIEFINGS), "serve"], root, port, PUBLISHED_EPOCH) as (_, base, log):
+        assert wait_until(lambda: started_up(log), 60), log.read_text()
+        assert 'role="status"' not in fetch(base + article_page)
+        retitle(root)
+        assert wait_until(lambda: "Le chef d’État kazakh" in fetch(base + article_page), 30), log.read_text()
+        assert "La recherche porte sur le site tel qu’il était au lancement" in fetch(base + article_page)
+        assert wait_until(lambda: builds_finished(log), 30), log.read_text()
+    log_of_site = build(root, "--dirty")
+    rebuilt, pages = map(int, REBUILT.findall(log_of_site)[0])
+    assert rebuilt < pages, log_of_site  # the preview's pages are kept
+    assert_same_site(root / "site", clean_build_of(root, tmp_path / "clean"))

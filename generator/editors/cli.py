@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -240,6 +241,57 @@ def _new(arguments: argparse.Namespace, today: dt.date) -> int:
     return 0
 
 
+# -- serve -----------------------------------------------------------------------------
+
+
+def _add_serve(commands: Subparsers) -> None:
+    parser = commands.add_parser(
+        "serve",
+        help="live preview of the site, starting from the last build (make serve)",
+        description="Serve site/ with live reload: records, templates and mkdocs.yml are watched and the pages they "
+        "change rebuilt. When the last build (make site, or an earlier serve) left site/ for the same "
+        "configuration, it is served at once and brought up to date in the background; else everything is "
+        "built first.",
+    )
+    _add_project_option(parser)
+    parser.add_argument(
+        "-a", "--dev-addr", metavar="IP:PORT", help="where to serve (default: dev_addr of mkdocs.yml, 127.0.0.1:8000)"
+    )
+    parser.add_argument("--open", action="store_true", help="open the preview in the default browser")
+    parser.set_defaults(run=_serve)
+
+
+def _serve(arguments: argparse.Namespace, today: dt.date) -> int:
+    project = Project(arguments.project)
+    if _missing(project.content):
+        return 2
+    # MkDocs and its server are loaded only for this command: the others start faster without them.
+    from mkdocs.exceptions import MkDocsException
+
+    from generator.mkdocs.preview_server import serve
+
+    _show_mkdocs_log()
+    try:
+        serve(project.mkdocs_yml, arguments.dev_addr, open_in_browser=arguments.open)
+    except MkDocsException as error:  # a bad mkdocs.yml, an address in use
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"error: cannot serve on {arguments.dev_addr or 'the address of mkdocs.yml'}: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _show_mkdocs_log() -> None:
+    """Print MkDocs' log as `mkdocs serve` does: from INFO up, each line after its level."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    logger.addHandler(handler)
+
+
 # -- schema ----------------------------------------------------------------------------
 
 
@@ -290,6 +342,7 @@ SUBCOMMANDS: tuple[Callable[[Subparsers], None], ...] = (
     _add_new,
     add_ingest_parser,
     _add_schema,
+    _add_serve,
 )
 """Every subcommand, in the order `briefings --help` lists them."""
 

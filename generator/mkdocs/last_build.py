@@ -165,16 +165,15 @@ class LastBuild:
             log.info(f"briefings: removed {len(removed)} files the site no longer has")
         return removed
 
-    def save(self, *, search_current: bool) -> None:
-        """Keep the state of the pages this build leaves; `search_current`: whether it indexed them.
+    def save(self, *, indexed: bool) -> bool:
+        """Keep the state of the pages this build leaves; return whether the search index covers them.
 
-        A build that did not index keeps the last build's word on the index if no page changed.
+        A build that did not index them keeps the last build's word on the index if no page changed.
         """
-        if self.unknown:
-            return
-        if not search_current and self.previous is not None:
-            search_current = self.previous.search_current and not self.rebuilt
-        save_state(self.state_file, SiteState(self.fingerprint, dict(self.pages), search_current))
+        search_current = indexed or (self.previous is not None and self.previous.search_current and not self.rebuilt)
+        if not self.unknown:
+            save_state(self.state_file, SiteState(self.fingerprint, dict(self.pages), search_current))
+        return search_current
 
     def forget(self) -> None:
         forget_state(self.state_file)

@@ -151,6 +151,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     """Whether this build of the preview leaves out the pages it knows unchanged (`on_files`)."""
     site_touched = False
     """Whether this build has started changing the site folder."""
+    search_current = True
+    """Whether the search index covers the pages as the last build left them (the preview tells the reader)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -162,7 +164,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         content, templates = Path(self.config.content_dir), Path(self.config.templates_dir)
-        edit_base = _edit_base(config)
+        edit_base = edit_url_base(config)
         keeps_state = self.command != "serve" or self.keeps_site
         self.last_build = LastBuild(config, edit_base, dirty=self.dirty) if keeps_state else None
         self.site_touched = self.partial = False
@@ -267,7 +269,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if last_build is not None and last_build.reused and not self.partial and files is not None:
             last_build.remove_stale_files(config, files)
         if self.indexer is None:
-            self._keep_state(config, search_current=False)
+            self._keep_state(indexed=False)
             return
         try:
             with self.indexer:
@@ -286,16 +288,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.indexer = None
         if preview is not None:
             preview.indexed = True
-        self._keep_state(config, search_current=True)
+        self._keep_state(indexed=True)
 
-    def _keep_state(self, config: MkDocsConfig, *, search_current: bool) -> None:
+    def _keep_state(self, *, indexed: bool) -> None:
         """Write the state of the pages this build leaves, for the next build to start from.
 
         Strict mode's warnings abort the build after this: `on_build_error` removes the state then.
         """
-        if self.last_build is not None:
-            self.last_build.save(search_current=search_current)
-            self.last_build.close()
+        if self.last_build is None:
+            self.search_current = indexed
+            return
+        self.search_current = self.last_build.save(indexed=indexed)
+        self.last_build.close()
 
     def on_build_error(self, *, error: Exception) -> None:
         _PAGES_LOG.removeFilter(_LINKS_TO_KEPT_PAGES)
@@ -334,7 +338,7 @@ def _nav_pages(nav: object) -> set[str]:
     return set().union(*(_nav_pages(item) for item in items))
 
 
-def _edit_base(config: MkDocsConfig) -> str | None:
+def edit_url_base(config: MkDocsConfig) -> str | None:
     """Return the URL that record paths are appended to, or None when there is no repository."""
     if not config.repo_url or not config.edit_uri:
         return None
