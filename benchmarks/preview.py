@@ -1,8 +1,9 @@
 """The live preview after an edit: how long until `mkdocs serve` shows it, and what it rewrote.
 
-`make serve` runs `mkdocs serve --livereload --dirty` (see the Makefile). The benchmark
-starts it on a free loopback port, waits for the first build, then makes two edits to
-one article and times each until the served article page shows it:
+`make serve` runs `briefings serve` (see the Makefile). The benchmark starts it on
+`port` (a free loopback port if none is given), waits until its first build is done
+(with a last build for that address, the start-up build that brings it up to date), then
+makes two edits to one article and times each until the served article page shows it:
 
 - its title, as an editor fixing a typo would. The title shows on the article page, the
   indexes and chronologies that list it and the briefings of everything it names, so the
@@ -24,7 +25,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-MKDOCS = Path(sys.executable).parent / "mkdocs"
+BRIEFINGS = Path(sys.executable).parent / "briefings"
 NEW_TITLE_MARK = "(titre corrigé)"
 RELINK_MARK = "(position corrigée)"
 
@@ -39,28 +40,28 @@ class PreviewMeasure:
     """Until an edit of a position's role (and of the title, to see it) shows."""
 
 
-def measure_preview_edit(project: Path, first_build_timeout: float = 3_600) -> PreviewMeasure:
+def measure_preview_edit(project: Path, port: int | None = None, first_build_timeout: float = 3_600) -> PreviewMeasure:
     """Serve `project`, edit one article's title, time until the served page shows it."""
-    article = _article_to_edit(project)
+    article = article_to_edit(project)
     page_url = f"articles/{article.stem}/"
-    port = _free_port()
+    port = port or free_port()
     base = f"http://127.0.0.1:{port}/"
     log = (project / "serve.log").open("w")
     server = subprocess.Popen(  # noqa: S603 - fixed arguments
-        [str(MKDOCS), "serve", "--livereload", "--dirty", "-a", f"127.0.0.1:{port}"],
+        [str(BRIEFINGS), "serve", "-a", f"127.0.0.1:{port}"],
         cwd=project,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         stdout=log,
         stderr=subprocess.STDOUT,
     )
     try:
-        if not _wait(lambda: "<h1" in _fetch(base + page_url), first_build_timeout):
-            raise RuntimeError(f"mkdocs serve did not come up; see {project / 'serve.log'}")
+        if not wait(lambda: _first_build_done(fetch(base + page_url)), first_build_timeout):
+            raise RuntimeError(f"briefings serve did not come up; see {project / 'serve.log'}")
         time.sleep(2)  # let the watcher settle after the first build
         docs = project / "build" / "docs"
         before = _mtimes(docs)
         text = article.read_text(encoding="utf-8")
-        seconds = _time_edit(article, _with_title_mark(text, NEW_TITLE_MARK), NEW_TITLE_MARK, base + page_url, project)
+        seconds = _time_edit(article, with_title_mark(text, NEW_TITLE_MARK), NEW_TITLE_MARK, base + page_url, project)
         time.sleep(3)  # a rebuild the writes themselves trigger may still be running
         after = _mtimes(docs)
         role_line = next(line for line in text.splitlines() if line.strip().startswith("role:"))
@@ -68,7 +69,7 @@ def measure_preview_edit(project: Path, first_build_timeout: float = 3_600) -> P
         other_role = "opposes" if role == "supports" else "supports"
         relinked = text.replace(role_line, role_line.replace(role, other_role), 1)
         relink_seconds = _time_edit(
-            article, _with_title_mark(relinked, RELINK_MARK), RELINK_MARK, base + page_url, project
+            article, with_title_mark(relinked, RELINK_MARK), RELINK_MARK, base + page_url, project
         )
         time.sleep(3)
         article.write_text(text, encoding="utf-8")
@@ -80,7 +81,12 @@ def measure_preview_edit(project: Path, first_build_timeout: float = 3_600) -> P
     return PreviewMeasure(seconds, rewritten, relink_seconds)
 
 
-def _with_title_mark(text: str, mark: str) -> str:
+def _first_build_done(page: str) -> bool:
+    """Whether the served page is there and the preview no longer says it is updating the site."""
+    return "<h1" in page and 'role="status"' not in page
+
+
+def with_title_mark(text: str, mark: str) -> str:
     """The record with `mark` added at the end of its (quoted) title."""
     title_line = next(line for line in text.splitlines() if line.startswith("title:"))
     return text.replace(title_line, title_line.rstrip("'\"") + f" {mark}" + title_line[-1], 1)
@@ -90,12 +96,12 @@ def _time_edit(article: Path, edited: str, mark: str, page_url: str, project: Pa
     """Save `edited` as the article; return the seconds until the served page shows `mark`."""
     start = time.perf_counter()
     article.write_text(edited, encoding="utf-8")
-    if not _wait(lambda: mark in _fetch(page_url), 600, step=0.05):
+    if not wait(lambda: mark in fetch(page_url), 600, step=0.05):
         raise RuntimeError(f"the edit never showed in the preview; see {project / 'serve.log'}")
     return time.perf_counter() - start
 
 
-def _article_to_edit(project: Path) -> Path:
+def article_to_edit(project: Path) -> Path:
     """A middle-aged article, named in a title-quoted line so the edit stays valid YAML."""
     articles = sorted((project / "content" / "articles").rglob("*.md"))
     return articles[len(articles) // 2]
@@ -105,13 +111,13 @@ def _mtimes(folder: Path) -> dict[str, int]:
     return {str(path): path.stat().st_mtime_ns for path in folder.rglob("*.md")}
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
 
 
-def _fetch(url: str) -> str:
+def fetch(url: str) -> str:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback URL
             return str(response.read().decode("utf-8"))
@@ -119,7 +125,7 @@ def _fetch(url: str) -> str:
         return ""
 
 
-def _wait(condition: object, seconds: float, step: float = 0.5) -> bool:
+def wait(condition: object, seconds: float, step: float = 0.5) -> bool:
     assert callable(condition)
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
