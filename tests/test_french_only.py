@@ -142,10 +142,12 @@ def test_no_page_shows_the_theme_or_extensions_english(fixture: str, request: py
 
 
 def test_the_scan_finds_english_outside_quotations_only() -> None:
-    defaults = frozenset({"Made with", "Back to top", "Skip to content", "Search", "Table of contents", "Copy to clipboard"})
+    defaults = frozenset(
+        {"Made with", "Back to top", "Skip to content", "Search", "Table of contents", "Copy to clipboard"}
+    )
     page = (
         '<html lang="fr"><body><a title="Back to top" href="#">Haut</a><p>Made with care</p>'
-        "<blockquote>Skip to content</blockquote><q>Search</q><p lang=\"en\">Table of contents</p>"
+        '<blockquote>Skip to content</blockquote><q>Search</q><p lang="en">Table of contents</p>'
         '<script id="__config" type="application/json">{"translations": {"clipboard.copy": "Copy to clipboard"}}'
         "</script></body></html>"
     )
