@@ -14,12 +14,12 @@ element whose `lang` is not French) where English may be the speaker's words.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import json
 import re
 from functools import cache
 from pathlib import Path
 
-import material
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
@@ -28,8 +28,8 @@ from playwright.sync_api import Browser
 from tests.chromium import needs_chromium
 from tests.conftest import ROOT, BuiltSite
 
-LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
-MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
+MATERIAL_TEMPLATES = Path(str(importlib.util.find_spec("material").origin)).parent / "templates"  # type: ignore[union-attr]
+LANGUAGES = MATERIAL_TEMPLATES / "partials" / "languages"
 SEEN_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")
 QUOTING = "blockquote, q"
 _ENTRY = re.compile(r'^\s*"([a-z.]+)": "(.*)",?$', re.MULTILINE)
