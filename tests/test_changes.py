@@ -19,7 +19,7 @@ import pytest
 
 from generator.content.dates import PartialDate
 from generator.pipeline import load_site
-from tests.conftest import GOOD_CONTENT, copy_project, mkdocs_build
+from tests.conftest import GOOD_CONTENT, PUBLISHED_URL, copy_project, mkdocs_build
 
 KZ_ARTICLE = "articles/2025/2025-08-12-tokaiev-soutient-organisation-mondiale-ia.md"
 NEW_POSITION = """\
@@ -75,7 +75,7 @@ def changes_list(html: str, heading: str) -> list[tuple[str, str]]:
 
 
 def build(root: Path) -> dict[str, bytes]:
-    result = mkdocs_build(root, {"SOURCE_DATE_EPOCH": "1759303800"})
+    result = mkdocs_build(root, {"SOURCE_DATE_EPOCH": "1759303800", "SITE_URL": PUBLISHED_URL})  # feeds need one
     assert result.returncode == 0, result.stderr
     return {
         path.relative_to(root).as_posix(): path.read_bytes()

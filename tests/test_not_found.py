@@ -13,6 +13,7 @@ from playwright.sync_api import Browser
 
 from tests.chromium import needs_chromium
 from tests.conftest import BuiltSite
+from tests.serve_site import serve
 
 PREFIX = "/briefings/"
 """The sub-path of conftest.PUBLISHED_URL."""
@@ -79,4 +80,64 @@ def test_a_missing_address_gets_a_french_page_and_the_closest_briefings(browser:
     page.wait_for_load_state()
     assert page.url == f"{origin}{PREFIX}pays/"
     assert errors == []
+    page.close()
+
+
+@pytest.fixture(scope="module", params=["/", "/quelque/part/"])
+def unconfigured_origin(request: pytest.FixtureRequest, built_site: BuiltSite) -> Iterator[str]:
+    """The site built without SITE_URL, served at the root or under a sub-path it was not told of."""
+    with serve(built_site.site, request.param) as url:
+        yield url
+
+
+@pytest.mark.parametrize("missing", ["pays/atlantide/une/page/perdue/", "fiche.html", "404.html"])
+def test_without_site_url_the_not_found_page_finds_its_styles_and_links_under_any_path(
+    browser: Browser, unconfigured_origin: str, missing: str
+) -> None:
+    page = browser.new_page()
+    failed: list[str] = []
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on(
+        "response",
+        lambda response: (
+            failed.append(response.url)
+            if response.status >= 400 and not response.url.endswith(("404.html", missing))  # the page, the probes
+            else None
+        ),
+    )
+    response = page.goto(unconfigured_origin + missing)
+    assert response is not None and response.status == (200 if missing == "404.html" else 404)
+    page.wait_for_load_state("networkidle")
+    assert page.locator("article h1").inner_text() == "Page introuvable"
+    assert page.evaluate("document.baseURI") == unconfigured_origin
+    header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+    assert header == "rgb(64, 81, 181)"  # Material's indigo: its style sheets loaded
+    assert page.evaluate("getComputedStyle(document.querySelector('.pagefind-ui__search-input')).boxSizing")
+    links = page.locator("article a[href]").evaluate_all("links => links.map(link => link.href)")
+    assert len(links) >= 8
+    for link in links:
+        if "#" in link:
+            assert link.split("#")[0] == page.url
+            continue
+        assert link.startswith(unconfigured_origin), link
+        assert page.request.get(link).status == 200, link
+    assert failed == [] and errors == []
+
+    page.locator("article").get_by_role("link", name="Pays", exact=True).click()
+    page.wait_for_load_state()
+    assert page.url == unconfigured_origin + "pays/"
+    page.close()
+
+
+def test_without_site_url_the_search_of_the_not_found_page_leads_to_the_briefing(
+    browser: Browser, unconfigured_origin: str
+) -> None:
+    page = browser.new_page()
+    page.goto(unconfigured_origin + "pays/kazakhstan-ia/")
+    box = page.locator("#not-found-search")
+    box.locator(".pagefind-ui__result-link").first.wait_for(timeout=10_000)
+    page.wait_for_function("() => document.querySelectorAll('.pagefind-ui__loading').length === 0", timeout=10_000)
+    link = box.get_by_role("link", name="Kazakhstan", exact=True)
+    assert link.evaluate("link => link.href") == unconfigured_origin + "pays/kz/"
     page.close()

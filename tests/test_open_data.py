@@ -122,7 +122,7 @@ def test_json_assembled_record_by_record_is_what_json_dumps_writes() -> None:
     assert records_json(site, memo) == expected  # from the memo
     site.organisations = []  # an empty list, and records no longer in the site leave the memo
     assert records_json(site, memo) == json.dumps(records_data(site), ensure_ascii=False, indent=2) + "\n"
-    assert len(memo) == len(site.articles) + len(site.countries) + len(site.initiatives) + len(site.people)
+    assert len(memo) == sum(map(len, (site.articles, site.countries, site.initiatives, site.people, site.publishers)))
 
 
 def test_csv_rows_kept_from_the_last_call_are_those_of_a_fresh_call() -> None:

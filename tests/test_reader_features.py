@@ -110,7 +110,7 @@ def test_methodology_explains_every_role_and_status_and_links_corrections(publis
         assert words in text
     button = soup.find("a", string="Signaler une correction")
     assert isinstance(button, Tag)
-    assert button["href"] == f"{REPO_URL}/issues/new?template=correction.yml"
+    assert str(button["href"]).startswith(f"{REPO_URL}/issues/new?template=correction.yml&title=")
 
 
 def test_correction_issue_form_asks_for_page_problem_and_source() -> None:

@@ -1,4 +1,5 @@
-"""Open data: the records as one JSON file and the positions as a CSV table.
+"""Open data: the records (outlets included) as one JSON file and the positions as a CSV table;
+for spreadsheets, each briefing's tables too (spreadsheets.py).
 
 Researchers and journalists reuse the facts without scraping pages. The JSON holds every
 record as the editors wrote it (the schema's field names; dates at their own precision,
@@ -26,9 +27,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.linked.model import ArticleEntry, Entity, PositionEntry, Site, role_rank
+from generator.linked.model import ArticleEntry, Entity, PositionEntry, PublisherEntry, Site, role_rank
 from generator.output.labels import ROLE_LABELS
 from generator.output.site_settings import page_url
+from generator.output.spreadsheets import render_spreadsheets, spreadsheet_safe
 from generator.pages.specs import DATA_FILES
 
 JSON_PATH = DATA_FILES["json"]
@@ -79,14 +81,19 @@ _ITEM_MARGIN = " " * 2 * _INDENT
 
 
 def render_open_data(site: Site, memo: OpenDataMemo | None = None) -> dict[str, str]:
-    """Return {path in the docs folder: text} for the JSON records and the CSV of positions.
+    """Return {path in the docs folder: text} for the JSON records, the CSV of positions, and the
+    spreadsheet tables of each briefing and of the outlets (spreadsheets.py).
 
     `memo` keeps each record's JSON text and each article's CSV rows from one call to the
     next: what was made from the same record objects as last time (their files were not
     read again) is not made again.
     """
     memo = memo or OpenDataMemo()
-    return {JSON_PATH: records_json(site, memo.records), CSV_PATH: positions_csv(site, memo.positions)}
+    return {
+        JSON_PATH: records_json(site, memo.records),
+        CSV_PATH: positions_csv(site, memo.positions),
+        **render_spreadsheets(site),
+    }
 
 
 def records_data(site: Site) -> dict[str, Any]:
@@ -118,17 +125,20 @@ def _updated(site: Site) -> str | None:
     return site.last_update.iso if site.last_update else None
 
 
-def _sections(site: Site) -> list[tuple[str, Sequence[ArticleEntry | Entity]]]:
+def _sections(site: Site) -> list[tuple[str, Sequence[ArticleEntry | Entity | PublisherEntry]]]:
     return [
         ("articles", site.articles),
         ("countries", site.countries),
         ("organisations", site.organisations),
         ("initiatives", site.initiatives),
         ("people", site.people),
+        ("publishers", site.publishers),
     ]
 
 
-def _record(item: ArticleEntry | Entity) -> dict[str, Any]:
+def _record(item: ArticleEntry | Entity | PublisherEntry) -> dict[str, Any]:
+    if isinstance(item, PublisherEntry):
+        return {"id": item.id, **item.record.model_dump(mode="json")}
     return _article(item) if isinstance(item, ArticleEntry) else _entity(item)
 
 
@@ -188,19 +198,6 @@ def _same_objects(known: tuple[object, ...], current: tuple[object, ...]) -> boo
 def _lines(positions: list[PositionEntry]) -> list[_Row]:
     lines = _csv_lines([tuple(map(spreadsheet_safe, _position_row(position))) for position in positions])
     return [(_position_order(position), line) for position, line in zip(positions, lines, strict=True)]
-
-
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(cell: str) -> str:
-    """Keep a spreadsheet from running a cell as a formula: OWASP's rule, a single quote before it.
-
-    A title or a quotation beginning with `=`, `+`, `-`, `@`, a tab or a carriage return
-    would be a live formula (`=HYPERLINK(…)`) for whoever opens the CSV in a spreadsheet.
-    The JSON file, read by programs, keeps the text as written.
-    """
-    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
 
 
 def _csv_lines(rows: list[tuple[str, ...]]) -> list[str]:

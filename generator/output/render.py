@@ -23,7 +23,7 @@ from generator.content.dates import french_on
 from generator.content.errors import ContentError, Problem
 from generator.linked.model import Site
 from generator.output import helpers as render_helpers
-from generator.output import labels, provenance, world_map
+from generator.output import labels, provenance, spreadsheets, world_map
 from generator.output.feeds import feed_path
 from generator.output.front_matter import page_meta, with_front_matter
 from generator.output.markup import editor_html, escape_markdown, html_text, markdown_url
@@ -129,6 +129,8 @@ def make_environment(templates: Path, settings: SiteSettings, kind: type[Environ
         qualifier_label=lambda qualifier: labels.QUALIFIER_LABELS[qualifier],
         chronology_page=entity_chronology_page,
         limits=BRIEFING_LIMITS,
+        briefing_tables=spreadsheets.briefing_tables,
+        publishers_table=spreadsheets.PUBLISHERS_PATH,
     )
     return environment
 
