@@ -39,10 +39,10 @@ def href(context: Context, target: Entity | ArticleEntry | str) -> str:
 
     MkDocs rewrites the `.md` links of Markdown only; a link inside an HTML block or an SVG
     file must already be the address MkDocs serves (directory URLs), relative so the site
-    works under any sub-path.
+    works under any sub-path. A target may name an anchor ("themes.md#climat").
     """
-    page = target if isinstance(target, str) else target.page
-    return _relative_url(page_url(page), page_url(context["page_path"]))
+    page, hash_, anchor = (target if isinstance(target, str) else target.page).partition("#")
+    return _relative_url(page_url(page), page_url(context["page_path"])) + hash_ + anchor
 
 
 @pass_context
