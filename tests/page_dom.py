@@ -14,13 +14,61 @@ from html.parser import HTMLParser
 Token = tuple[str, ...]
 
 BLOCKS = frozenset(
-    "address article aside blockquote body details dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 "
-    "head header hr html li link main meta nav ol p script section style summary table tbody td tfoot th thead "
-    "title tr ul svg line text circle rect".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "details",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "header",
+        "hr",
+        "html",
+        "li",
+        "link",
+        "main",
+        "meta",
+        "nav",
+        "ol",
+        "p",
+        "script",
+        "section",
+        "style",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "title",
+        "tr",
+        "ul",
+        "svg",
+        "line",
+        "text",
+        "circle",
+        "rect",
+    ]
 )
 """Elements whose edges swallow whitespace (SVG drawing elements too: text between them draws nothing)."""
 
-VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"])
 
 
 class _Tokens(HTMLParser):

@@ -111,10 +111,10 @@ def test_links_between_generated_files_resolve_from_where_each_is_served() -> No
     pages = {
         "index.md": '<a href="pays/">Pays</a> <a href="pays/kz/#chronologie">KZ</a> <a href="https://x.org/">x</a>',
         "pays/index.md": '<a href="../">accueil</a> <a href="kz/">KZ</a> <a href="../flux.xml">flux</a>',
-        "pays/kz.md": "# Kazakhstan\n\n## Chronologie\n\n<a href=\"../../cartes/m.svg\">carte</a>",
+        "pays/kz.md": '# Kazakhstan\n\n## Chronologie\n\n<a href="../../cartes/m.svg">carte</a>',
         "cartes/m.svg": '<svg><a href="../pays/kz/"><title>KZ</title></a></svg>',
         "flux.xml": "",
     }
     check_links(pages)  # nothing broken: no error
     with pytest.raises(ContentError, match="'kz/', which is no generated page"):
-        check_links({**pages, "pays/kz.md": "<a href=\"kz/\">soi</a>"})
+        check_links({**pages, "pays/kz.md": '<a href="kz/">soi</a>'})

@@ -18,7 +18,7 @@ import posixpath
 import re
 from collections.abc import Iterable, Mapping
 
-from markdown.extensions.toc import slugify
+from markdown.extensions.toc import slugify  # type: ignore[import-untyped]  # the function MkDocs gives toc
 
 from generator.content.errors import ContentError, Problem
 from generator.output.site_settings import page_url
@@ -85,5 +85,5 @@ def _anchors(text: str) -> frozenset[str]:
     for heading in _HEADING.findall(text):
         explicit = _HEADING_ID.search(heading)
         words = _TAG.sub("", _ESCAPED.sub(r"\1", heading))
-        headings.append(explicit[1] if explicit else slugify(words, "-"))
+        headings.append(explicit[1] if explicit else str(slugify(words, "-")))
     return frozenset(_ID.findall(text)) | frozenset(headings)
