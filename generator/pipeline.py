@@ -31,6 +31,7 @@ from generator.history.commits import History, read_history
 from generator.linked.link import build_site
 from generator.linked.model import Site
 from generator.output.feeds import render_feeds
+from generator.output.link_check import check_links
 from generator.output.markup import render_editor_texts
 from generator.output.open_data import render_open_data
 from generator.output.render import make_environment, render_pages
@@ -173,6 +174,7 @@ def run(inputs: Inputs, steps: Steps | None = None) -> Generation:
     with cycle_collection_paused():
         planned = plan(inputs.content, steps)
         rendered = steps.render(planned.site, planned.pages, inputs)
+        check_links(rendered.files, rendered.kept)  # what MkDocs no longer checks: link_check.py
         report = steps.write(rendered, inputs)
         report.drafts = planned.site.drafts
         steps.end(planned.site, planned.pages)

@@ -66,11 +66,11 @@ def test_every_statement_figure_and_stance_links_its_article_and_the_original() 
     assert statements
     for block in statements:
         hrefs = [str(a["href"]) for a in block.find_all("a", href=True)]
-        assert f"../articles/{KZ_ARTICLE}.md" in hrefs and ORIGINAL in hrefs
+        assert f"../../articles/{KZ_ARTICLE}/" in hrefs and ORIGINAL in hrefs
     for table in kz.find_all("table"):
         for row in table.find_all("tr")[1:]:
             hrefs = [str(a["href"]) for a in row.find_all("a", href=True)]
-            assert any(href.startswith("../articles/") for href in hrefs), row
+            assert any(href.startswith("../../articles/") for href in hrefs), row
             assert ORIGINAL in hrefs, row
     cn = to_html(pages["pays/cn.md"])  # an article whose address was not kept: no dead "original" link
     assert not [a for a in cn.find_all("a") if "original" in a.get_text() and a["href"] != ORIGINAL]

@@ -1,8 +1,11 @@
-"""The small Markdown pieces nearly every line of a page repeats, written in Python.
+"""The small pieces nearly every line of a page repeats, written in Python.
 
 A link to a briefing or an article, a source, a date or a dash: at 10,000 articles the
 site holds hundreds of thousands of them, and a Jinja macro call costs several times a
-Python call. Each helper reads the model through the environment's `getattr`, like a
+Python call. Links are HTML with the address MkDocs would have written for a `.md` link
+(`href`): they sit in raw HTML blocks, which Python-Markdown passes through without
+running its inline patterns, and which MkDocs neither rewrites nor checks, so the
+generator checks them (link_check.py). Each helper reads the model through the environment's `getattr`, like a
 template does, so the live preview still learns which records a page depends on
 (`preview/recording.py`).
 """
@@ -17,7 +20,7 @@ from jinja2.runtime import Context
 
 from generator.content.dates import PartialDate, french_date
 from generator.linked.model import ArticleEntry, Entity
-from generator.output.markup import escape_markdown, markdown_url
+from generator.output.markup import escape_html, html_inline, markdown_url
 from generator.output.provenance import Outlet, SourceMix
 from generator.output.provenance import source_mix as sum_up_outlets
 from generator.output.site_settings import page_url
@@ -25,7 +28,7 @@ from generator.output.site_settings import page_url
 
 @pass_context
 def link(context: Context, target: Entity | ArticleEntry | str) -> str:
-    """Return the relative link from the page being rendered to `target`'s page."""
+    """Return the relative link from the page being rendered to `target`'s page, for a Markdown link."""
     page = target if isinstance(target, str) else target.page
     return _relative(page, context["page_folder"])
 
@@ -36,31 +39,36 @@ def href(context: Context, target: Entity | ArticleEntry | str) -> str:
 
     MkDocs rewrites the `.md` links of Markdown only; a link inside an HTML block or an SVG
     file must already be the address MkDocs serves (directory URLs), relative so the site
-    works under any sub-path.
+    works under any sub-path. A target may name an anchor ("themes.md#climat").
     """
-    page = target if isinstance(target, str) else target.page
-    return _relative_url(page_url(page), page_url(context["page_path"]))
+    page, hash_, anchor = (target if isinstance(target, str) else target.page).partition("#")
+    return _relative_url(page_url(page), page_url(context["page_path"])) + hash_ + anchor
 
 
 @pass_context
 def a(context: Context, target: Entity | ArticleEntry, text: str | None = None) -> str:
-    """A Markdown link to `target`'s page, showing `text` or its name."""
+    """An HTML link to `target`'s page, showing `text` or its name."""
     shown = context.environment.getattr(target, "name") if text is None else text
-    return f"[{escape_markdown(shown)}]({link(context, target)})"
+    return f'<a href="{escape_html(href(context, target))}">{html_inline(shown)}</a>'
 
 
 @pass_context
 def source_link(context: Context, article: ArticleEntry) -> str:
     """Publisher and date, linking to our page on the article."""
-    publisher = escape_markdown(context.environment.getattr(article, "record").source.publisher)
-    return f"[{publisher}, {format_any_date(article.published)}]({link(context, article)})"
+    publisher = html_inline(context.environment.getattr(article, "record").source.publisher)
+    return f'<a href="{escape_html(href(context, article))}">{publisher}, {format_any_date(article.published)}</a>'
 
 
 @pass_context
 def original_link(context: Context, article: ArticleEntry) -> str:
     """A link to the original article, or nothing when its address was not kept."""
     url = context.environment.getattr(article, "record").source.url
-    return f"[original ↗]({markdown_url(url)})" if url else ""
+    return f'<a href="{external_url(url)}">original ↗</a>' if url else ""
+
+
+def external_url(url: object) -> str:
+    """An address outside the site as an href attribute: what a Markdown link to it would have given."""
+    return escape_html(markdown_url(url))
 
 
 @pass_context

@@ -3,10 +3,13 @@
 Two kinds of text reach a page:
 
 * **Data** (titles, names, quotes, figures' labels) must show as the very characters the
-  editor typed. `escape_markdown` backslash-escapes every ASCII punctuation character —
-  the site enables `pymdownx.escapeall`, which makes any escaped character literal — and
-  folds whitespace, so a title like `a | *b* [c] <script>` neither breaks a table nor
-  injects markup; a text with right-to-left letters or bidi controls is isolated in `<bdi>`.
+  editor typed. Most of a page is raw HTML (lists and tables of links, which Python-Markdown
+  stashes without running its inline patterns over them): there `html_inline` escapes data
+  as HTML text and `html_text` as an attribute. In the few Markdown lines left (headings,
+  a few paragraphs), `escape_markdown` backslash-escapes every ASCII punctuation character —
+  the site enables `pymdownx.escapeall`, which makes any escaped character literal. Both fold
+  whitespace, so a title like `a | *b* [c] <script>` neither breaks a table nor injects
+  markup, and both isolate a text with right-to-left letters or bidi controls in `<bdi>`.
 * **Editor Markdown** (summaries and overviews) may use Markdown and a little raw HTML.
   `editor_html` renders it as CommonMark with tables (cmark-gfm, GitHub's C parser) and
   passes the result through nh3 (ammonia), which keeps only harmless elements: no scripts,
@@ -143,6 +146,19 @@ def plain_text(text: str, limit: int | None = None) -> str:
 def _plain_words(text: str) -> str:
     """The words of an editor's Markdown, HTML tags dropped: summaries recur in several feeds."""
     return " ".join(html_lib.unescape(nh3.clean(editor_html(text), tags=set())).split())
+
+
+def html_inline(text: object) -> str:
+    """Data as the HTML content of an element, shown exactly as `escape_markdown` shows it in Markdown."""
+    return _html_inline(str(text))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _html_inline(text: str) -> str:
+    """Control characters dropped, spaces folded, `<`, `>` and `&` escaped; a text holding
+    right-to-left letters or bidi controls isolated in `<bdi>`, as `_escape` does."""
+    escaped = html_lib.escape(" ".join(_INVISIBLE.sub("", text).split()), quote=False)
+    return f"<bdi>{escaped}</bdi>" if RIGHT_TO_LEFT.search(escaped) else escaped
 
 
 def html_text(text: object) -> str:

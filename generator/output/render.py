@@ -2,8 +2,10 @@
 
 Templates live in `site_config/templates/`, one per kind of page. Jinja runs with
 `StrictUndefined`, so a misspelt variable fails the build instead of printing nothing.
-Autoescaping is HTML-only and our output is Markdown, so data goes through the `md`
-filter (see `markup.py`); a test renders hostile strings to check it.
+Autoescaping is off: a page is Markdown headings around raw HTML blocks, so data goes
+through the `text` filter (HTML content), `h` (an HTML attribute), `external` (an address
+outside the site) or, in the Markdown lines, `md` (see `markup.py`); a test renders hostile
+strings to check it.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from generator.output import helpers as render_helpers
 from generator.output import labels, provenance, spreadsheets, world_map
 from generator.output.feeds import feed_path
 from generator.output.front_matter import page_meta, with_front_matter
-from generator.output.markup import editor_html, escape_markdown, html_text, markdown_url
+from generator.output.markup import editor_html, escape_markdown, html_inline, html_text, markdown_url
 from generator.output.open_data import POSITION_COLUMNS
 from generator.output.site_settings import SiteSettings
 from generator.output.timeline import timeline
@@ -81,7 +83,7 @@ def make_environment(templates: Path, settings: SiteSettings, kind: type[Environ
     environment = kind(
         loader=FileSystemLoader(templates),
         undefined=StrictUndefined,
-        autoescape=False,  # noqa: S701 - the output is Markdown; data is escaped by the `md` filter
+        autoescape=False,  # noqa: S701 - data is escaped by the `text`, `h`, `external` and `md` filters
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -90,6 +92,8 @@ def make_environment(templates: Path, settings: SiteSettings, kind: type[Environ
     environment.filters.update(
         md=escape_markdown,
         h=html_text,
+        text=html_inline,
+        external=render_helpers.external_url,
         role_word=lambda role: labels.ROLE_LABELS[role],
         url=markdown_url,
         date=render_helpers.format_any_date,
