@@ -62,7 +62,7 @@ def read_history(content: Path) -> History | None:
     if top is None or Path(top.strip()).resolve() != content.resolve().parent:
         return None
     log = _git(content, "log", "--format=%H %cI", "--name-status", "--no-renames", "--relative", "--", ".")
-    status = _git(content, "status", "--porcelain", "--untracked-files=no", "--no-renames", "--", ".")
+    status = _git(content, *_STATUS)
     if log is None or status is None:
         return None
     prefix = content.name + "/"
@@ -84,6 +84,21 @@ def read_history(content: Path) -> History | None:
     for path, touches in files.items():
         history[prefix + path] = _file_history(path, touches, versions, dirty)
     return history
+
+
+_STATUS = ("status", "--porcelain", "--untracked-files=no", "--no-renames", "--", ".")
+"""The content's files with uncommitted edits, as `read_history` and `history_key` ask git for them."""
+
+
+def history_key(content: Path) -> tuple[str, str] | None:
+    """What `read_history(content)` depends on: the checkout's top folder and commit, and which files
+    have uncommitted edits. Equal keys mean equal histories, so the live preview reads the history
+    (the whole log and every version of the edited articles) again only when its key changes."""
+    head = _git(content, "rev-parse", "--show-toplevel", "HEAD")
+    status = _git(content, *_STATUS)
+    if head is None or status is None:
+        return None
+    return head, status
 
 
 def item_keys(meta: Any) -> list[ItemKey]:

@@ -12,7 +12,8 @@ of the same fingerprint (site_state.py):
    feed) are deleted, so the folder holds exactly a clean build's files.
 3. Pagefind indexes every searchable page, the kept ones read back from the site folder,
    in the order of a clean build: its index depends on the order pages are added in, and
-   must be the clean build's, byte for byte.
+   must be the clean build's, byte for byte. The new index replaces the last one once
+   it is complete.
 
 Without a usable state (the first build, another fingerprint, a failed last build) the
 site folder is emptied and everything is built, as by a clean build.
@@ -23,7 +24,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from mkdocs import utils
@@ -44,6 +45,8 @@ from generator.mkdocs.site_state import (
 log = logging.getLogger("mkdocs.plugins.briefings")
 
 SEARCH_FOLDER = "pagefind"
+NEXT_INDEX = ".pagefind-next"
+"""Where a build over the last one writes the search index before it replaces the last index."""
 LEFT_OUT = frozenset({InclusionLevel.EXCLUDED, InclusionLevel.DRAFT})
 """What `mkdocs build` does not write (InclusionLevel.is_included, untyped)."""
 SITEMAP_GZ = "sitemap.xml.gz"
@@ -143,14 +146,15 @@ class LastBuild:
             yield html, "/" + (file.page.url if file.page else file.url)  # the home page's is "", its file's "./"
 
     def remove_stale_files(self, config: MkDocsConfig, files: Files) -> list[str]:
-        """Delete what a clean build would not make; the search folder goes too, to be written afresh."""
+        """Delete what a clean build would not make; the search folder is left to `replace_index`."""
         site = Path(config.site_dir)
         expected = {file.dest_uri for file in files if file.inclusion not in LEFT_OUT}
         expected |= set(config.theme.static_templates) | {SITEMAP_GZ}
-        shutil.rmtree(site / SEARCH_FOLDER, ignore_errors=True)
         removed: list[str] = []
         folders: list[str] = []
-        for folder, _, names in os.walk(site):
+        for folder, subfolders, names in os.walk(site):
+            if folder == str(site):
+                subfolders[:] = [name for name in subfolders if not name.startswith((SEARCH_FOLDER, NEXT_INDEX))]
             folders.append(folder)
             prefix = os.path.relpath(folder, site).replace(os.sep, "/") + "/"
             for name in names:
@@ -164,6 +168,21 @@ class LastBuild:
         if removed:
             log.info(f"briefings: removed {len(removed)} files the site no longer has")
         return removed
+
+    @staticmethod
+    def replace_index(write: Callable[[Path], None], site: Path) -> None:
+        """Have `write` make the new search index beside the last one, then put it in its place.
+
+        The preview serves the site while its start-up build runs: it keeps searching the
+        last index until the new one is complete (a minute of Pagefind at 10,000 articles).
+        """
+        fresh, old, current = site / NEXT_INDEX, site / (NEXT_INDEX + "-old"), site / SEARCH_FOLDER
+        shutil.rmtree(fresh, ignore_errors=True)
+        write(fresh)
+        if current.exists():
+            os.replace(current, old)
+        os.replace(fresh, current)
+        shutil.rmtree(old, ignore_errors=True)
 
     def save(self, *, indexed: bool) -> bool:
         """Keep the state of the pages this build leaves; return whether the search index covers them.

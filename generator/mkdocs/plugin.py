@@ -9,6 +9,11 @@ index is written after the build (`on_post_build`). List pages (front matter `se
 exclude`, see the templates' list_page macro) are not sent: Pagefind would parse them only to
 find no `data-pagefind-body` (main.html leaves it out of them).
 
+A dirty build (`make site` passes `--dirty`; `briefings serve` builds dirty into `site/`)
+starts from the last build's site folder: the state that build left beside the docs folder
+says which pages' sources are unchanged, and only the others are rebuilt; Pagefind is fed
+every page, the kept ones read back from the site folder (last_build.py, site_state.py).
+
 "Edit this page" links open the record a page is made from, not the generated Markdown:
 the plugin takes `repo_url` and `edit_uri` (the folder of mkdocs.yml in the repository,
 e.g. `edit/main/`), sets each page's `edit_url` to that plus the record's path, and leaves
@@ -277,7 +282,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 if last_build is not None and last_build.reused and files is not None:
                     for html, url in last_build.searchable_pages(files):
                         self.indexer.add_page(html, url)
-                self.indexer.write(site_dir / "pagefind")
+                    last_build.replace_index(self.indexer.write, site_dir)
+                else:
+                    self.indexer.write(site_dir / "pagefind")
                 log.info(
                     f"briefings: search index of {self.indexer.pages} pages written in "
                     f"{time.perf_counter() - started:.1f} s after the last page"

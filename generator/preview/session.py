@@ -35,7 +35,7 @@ from generator.content.kinds import PUBLISHER
 from generator.content.read import SourceDocument, read_content, read_document
 from generator.content.schema import Article
 from generator.content.validate import ValidRecord, validate_documents
-from generator.history.commits import History
+from generator.history.commits import History, history_key
 from generator.linked.invalidation import shape
 from generator.linked.model import ArticleEntry, Site
 from generator.output.feeds import feed_path, render_feeds
@@ -94,6 +94,8 @@ class Session(Steps):
     """Each record's text in the data files, made again only when its record is read again."""
     _history: History | None = None
     """The content's git history as last read: a record file whose history changed (a commit) counts as edited."""
+    _history_key: tuple[str, str] | None = None
+    """What that history was read from (commits.history_key)."""
 
     # What the generation running has learnt so far, from one step for the next.
     _stamp: object = None
@@ -138,7 +140,11 @@ class Session(Steps):
         return documents, problems
 
     def history(self, content: Path) -> History | None:
+        key = history_key(content)
+        if key is not None and key == self._history_key:
+            return self._history  # the same commit and the same files edited since: the same history
         history = super().history(content)
+        self._history_key = key
         before, after = self._history or {}, history or {}
         self._pending |= {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
         self._history = history
@@ -161,7 +167,8 @@ class Session(Steps):
         site = link_site(records, problems)  # raises ContentError: nothing is written
         self._listing = set()
         self._touched = touched_by(self.site, site, self._pending)
-        if self._pending - (self._known & set(self.files)):  # a record was added or removed
+        added_or_removed = bool(self._pending - (self._known & set(self.files)))
+        if added_or_removed or (self.site is not None and _site_counts(self.site) != _site_counts(site)):
             self._touched.add(SITE)
         if self.site is None or self.site.last_update != site.last_update:
             self._touched.add(SITE_FRESHNESS)
@@ -250,6 +257,12 @@ class Session(Steps):
             yield spec, stale
         for path in set(self.pages) - {spec.path for spec in pages}:
             del self.pages[path]
+
+
+def _site_counts(site: Site) -> tuple[int, ...]:
+    """The site-wide counts pages show (the data page counts the positions): an edit that changes
+    one touches the pages showing site-wide figures, as adding a record does."""
+    return len(site.articles), len(site.entities), len(site.positions), len(site.chronology)
 
 
 def _stamp_of(folder: Path) -> object:
