@@ -8,6 +8,10 @@ a briefing's overview, an article's summary, otherwise the page's first paragrap
 plain text, cut at a word, because link previews and search results show about 160
 characters. Templates may write front matter of their own (tags, hidden sidebars); it
 is merged with these keys into one block.
+
+`search_kind` and `search_date` say in search results what kind of page a result is
+("pays", "article"…) and when an article was published; main.html gives them to Pagefind
+as the page's metadata.
 """
 
 from __future__ import annotations
@@ -19,12 +23,22 @@ from typing import Any
 import yaml
 
 from generator.output.feeds import SITE_FEED, feed_path
+from generator.output.helpers import format_any_date
 from generator.output.markup import plain_text
 from generator.output.site_settings import SiteSettings
-from generator.pages.contexts import AboutEntityContext, ArticleContext, PageContext
+from generator.pages.contexts import (
+    AboutEntityContext,
+    ArticleContext,
+    BriefingContext,
+    EntityChronologyContext,
+    PageContext,
+    ThemeContext,
+)
 
 DESCRIPTION_LENGTH = 200
 _FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?)\n---\n", re.DOTALL)
+KIND_IN_SEARCH = {"country": "pays", "organisation": "organisation", "initiative": "initiative", "person": "personne"}
+"""What a briefing is, as a search result says it."""
 _NOT_PROSE = re.compile(r"^\s*(?:#|\||[-*+] |\d+\. |!!!|<|\{|\[|>|`|---)")
 
 
@@ -33,12 +47,28 @@ def page_meta(page: str, context: PageContext, body: str, settings: SiteSettings
     meta: dict[str, Any] = {"description": describe(context, body, settings)}
     if isinstance(context, ArticleContext):  # shared links to an article are dated: Open Graph's article type
         meta["published"] = context.article.published.iso
+        meta["search_date"] = format_any_date(context.article.published)
+    if kind := search_kind(context):
+        meta["search_kind"] = kind
     feed = SITE_FEED if page == "index.md" else None
     if isinstance(context, AboutEntityContext):
         feed = feed_path(context.entity)
     if feed and settings.url:
         meta["feed"] = feed
     return meta
+
+
+def search_kind(context: PageContext) -> str:
+    """The kind of page a search result names: "pays", "article", "thème"…; "page" for the others."""
+    if isinstance(context, BriefingContext):
+        return KIND_IN_SEARCH[context.entity.kind]
+    if isinstance(context, EntityChronologyContext):
+        return f"chronologie ({KIND_IN_SEARCH[context.entity.kind]})"
+    if isinstance(context, ArticleContext):
+        return "article"
+    if isinstance(context, ThemeContext):
+        return "thème"
+    return "page"
 
 
 def describe(context: PageContext, body: str, settings: SiteSettings) -> str:
