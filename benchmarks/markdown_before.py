@@ -22,8 +22,9 @@ from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).parent / "mkdocs"
-BASELINE = "109be62"
-"""The last commit whose pages were Markdown lists and tables of `.md` links."""
+BASELINE = "a513bcb"
+"""The last commit whose pages were Markdown lists and tables of `.md` links: the trust branch's last,
+whose reader-visible additions the HTML pages (merged beside it) carry too."""
 BEFORE_DOCS = "build/docs-before"
 BEFORE_CONFIG = "mkdocs-plain-before.yml"
 
