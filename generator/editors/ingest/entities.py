@@ -24,7 +24,8 @@ import pycountry
 from babel import Locale
 
 from generator.content.kinds import ARTICLE, COUNTRY, REGISTRIES
-from generator.content.read import read_content
+from generator.content.drafts import is_draft
+from generator.content.read import SourceDocument, read_content
 from generator.content.schema import Country, Initiative, Organisation, Person
 from generator.content.validate import validate_documents
 from generator.editors.ingest.folding import fold, fold_lower
@@ -64,13 +65,16 @@ class Findings:
 
     suggestions: dict[str, list[Suggestion]] = field(default_factory=dict)
     new_names: list[tuple[str, int]] = field(default_factory=list)
+    taken: list[tuple[int, int]] = field(default_factory=list)
+    """The spans of the text that registry names cover, so new names are looked for elsewhere."""
 
 
 def registry_names(content_dir: Path) -> list[Name]:
     """Return every name of every valid registry entry, and Babel's names of all countries."""
     documents, _ = read_content(content_dir) if content_dir.is_dir() else ([], [])
-    records, _ = validate_documents([document for document in documents if document.kind != ARTICLE.folder])
-    names: list[Name] = []
+    entries = [document for document in documents if document.kind != ARTICLE.folder]
+    records, _ = validate_documents([document for document in entries if not is_draft(document)])
+    names = [name for document in entries if is_draft(document) for name in _draft_names(document)]
     for item in records:
         record, kind = item.record, item.document.kind
         if isinstance(record, Country):
@@ -83,6 +87,13 @@ def registry_names(content_dir: Path) -> list[Name]:
     for code, country_names in _babel_country_names().items():
         names += [Name(COUNTRY.folder, code, text) for text in country_names]
     return names
+
+
+def _draft_names(document: SourceDocument) -> list[Name]:
+    """The names of an entry still a draft: it need not be valid yet, but a new mention is of it."""
+    meta = document.meta
+    texts = [meta.get("name"), meta.get("short_name"), *(meta.get("aliases") or [])]
+    return [Name(document.kind, document.stem, text) for text in texts if isinstance(text, str) and text.strip()]
 
 
 def find_entities(text: str, names: list[Name]) -> Findings:
@@ -117,6 +128,7 @@ def find_entities(text: str, names: list[Name]) -> Findings:
     return Findings(
         suggestions={kind.folder: [s for s in ranked if s.kind == kind.folder] for kind in REGISTRIES},
         new_names=find_new_names(text, taken),
+        taken=taken,
     )
 
 
