@@ -106,7 +106,8 @@ def run_ingest(arguments: argparse.Namespace, today: dt.date) -> int:
     print(f"Draft written to {shown}: check every 'à vérifier' line, fill in 'à compléter', write the summary,")
     print("then remove 'draft: true' to publish it.")
     if written:
-        print(f"{len(written)} draft registry entr{'y' if len(written) == 1 else 'ies'} written, to review the same way:")
+        entries_word = "entry" if len(written) == 1 else "entries"
+        print(f"{len(written)} draft registry {entries_word} written, to review the same way:")
         print("\n".join(f"  {path}" for path in written))
     return 0
 

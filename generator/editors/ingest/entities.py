@@ -23,8 +23,8 @@ from pathlib import Path
 import pycountry
 from babel import Locale
 
-from generator.content.kinds import ARTICLE, COUNTRY, REGISTRIES
 from generator.content.drafts import is_draft
+from generator.content.kinds import ARTICLE, COUNTRY, REGISTRIES
 from generator.content.read import SourceDocument, read_content
 from generator.content.schema import Country, Initiative, Organisation, Person
 from generator.content.validate import validate_documents

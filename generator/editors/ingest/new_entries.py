@@ -109,14 +109,17 @@ class NewEntry:
     short_name: str | None = None
 
 
-def find_new_entries(text: str, known: list[tuple[int, int]], names: list[tuple[str, int]], language: str | None) -> list[NewEntry]:
+def find_new_entries(
+    text: str, known: list[tuple[int, int]], names: list[tuple[str, int]], language: str | None
+) -> list[NewEntry]:
     """The people in `text` outside the `known` spans, then the organisations and initiatives among `names`."""
     people = _people(text, known)
     entries = list(people.values())
     taken = {entry.id for entry in entries}
     for name, count in names:
         entry = _institution(name, count, text, language)
-        if entry is not None and entry.id not in taken and not any(_within(p.name, entry.name) for p in people.values()):
+        inside_a_person = entry is not None and any(_within(p.name, entry.name) for p in people.values())
+        if entry is not None and entry.id not in taken and not inside_a_person:
             taken.add(entry.id)
             entries.append(entry)
     return entries
@@ -175,7 +178,7 @@ def _looks_like_a_name(words: list[str]) -> bool:
 def _office_before(before: str) -> bool:
     """An office among the last words before the name: "spokesperson", "le président kazakhstanais,"."""
     line = before.split("\n")[-1]
-    words = [fold_lower(word.strip(",;:()«»\"")) for word in line.split()][-4:]
+    words = [fold_lower(word.strip(',;:()«»"')) for word in line.split()][-4:]
     return any(word in _ROLES for word in words)
 
 

@@ -130,7 +130,9 @@ def _new_names(draft: Draft, entries: list[PlannedEntry]) -> list[str]:
         "#",
         "# Noms trouvés sans fiche dans les registres : créez la fiche (puis ajoutez l'id ci-dessus) ou ignorez-les.",
     ]
-    lines += [f"#   - {_one_line(entry.name)} ({_KIND_WORDS[entry.kind]} ; fiche proposée : {entry.id})" for entry in proposed]
+    lines += [
+        f"#   - {_one_line(entry.name)} ({_KIND_WORDS[entry.kind]} ; fiche proposée : {entry.id})" for entry in proposed
+    ]
     for name, count in names:
         lines.append(f"#   - {_one_line(name)}" + (f" ×{count}" if count > 1 else ""))
     return lines
