@@ -65,7 +65,7 @@ def make_draft(capture: Capture, content_dir: Path, retrieved: dt.date, address:
     if publisher is None and address is not None and address.host:
         publisher = Clue(address.host, f"site de l'adresse {address.url}")
     text = "\n".join([title, *extraction.paragraphs])
-    findings = find_entities(text, registry_names(content_dir))
+    findings = find_entities(text, registry_names(content_dir), language)
     return Draft(
         capture=capture.name,
         title=title_clue,
