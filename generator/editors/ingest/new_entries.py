@@ -67,6 +67,7 @@ _NOT_NAME = folded_words(
     cpc ceremony opening session general-assembly monday tuesday wednesday thursday friday saturday sunday lundi
     mardi mercredi jeudi vendredi samedi dimanche january february march april may june july august september
     october november december janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+    network réseau laboratory laboratoire laboratories laboratoires safety recherche numérique
     nouvel an year photo source credit crédit envato xinhua reuters afp tass kuna mr mrs ms dr sir m mme"""
 )
 """Words that make a run of capitals an institution, a place, a date or a credit, not a person's name."""
@@ -74,7 +75,7 @@ _CONNECTORS = folded_words("de du des d' l' la le les of the for on and in pour 
 _ORGANISATION_HEADS = folded_words(
     """organization organisation council conseil commission committee comité ministry ministère agency agence union
     association federation fédération institute institut center centre bank banque fund fonds office authority
-    autorité group groupe university université secretariat secrétariat alliance coalition"""
+    autorité group groupe university université secretariat secrétariat alliance coalition network réseau"""
 )
 _INITIATIVE_HEADS = folded_words(
     """initiative declaration déclaration plan pact pacte compact convention convention-cadre treaty traité accord
