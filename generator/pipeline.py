@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from generator.content.drafts import DraftStatus, set_drafts_aside
+from generator.content.drafts import DraftStatus, explain_draft_references, set_drafts_aside
 from generator.content.errors import ContentError, Problem
 from generator.content.read import SourceDocument, read_content
 from generator.content.validate import ValidRecord, validate_documents
@@ -140,7 +140,7 @@ class Plan:
     """Each published record's document, by its path as reported (content/countries/kz.md): it knows
     every field's line, for `check`'s warnings."""
     drafts: list[DraftStatus]
-    """Draft articles set aside, with what each still lacks."""
+    """Draft articles and registry entries set aside, with what each still lacks."""
 
 
 @dataclass
@@ -159,7 +159,10 @@ def plan(content: Path, steps: Steps | None = None) -> Plan:
         history = steps.history(content)
         documents, drafts = set_drafts_aside(documents)
         records, schema_problems = steps.validate(documents)
-        site = steps.link(records, read_problems + schema_problems)
+        try:
+            site = steps.link(records, read_problems + schema_problems)
+        except ContentError as error:
+            raise ContentError(explain_draft_references(error.problems, drafts)) from None
         site.drafts = [str(draft) for draft in drafts]
         attach_changes(site, history)
         pages = steps.list_pages(site)

@@ -5,8 +5,15 @@ The captures in tests/fixtures/captures/real/ are stored excerpts of real public
 those facts by hand: the headline when the capture prints it (null when it does not), the
 publication date, the countries and the people the text names (read from each text; a
 country named only in a currency, "U.S. dollars", and people named only in a byline or a
-photo credit are not counted). Each capture is ingested as an editor would, to standard
-output, with the page's address given (`--url`) when `with_address` is set.
+photo credit are not counted). Each capture is ingested as an editor would, into a fresh
+copy of the frozen seed project (tests/fixtures/site), with the page's address given
+(`--url`) when `with_address` is set: the draft record is written under content/articles/
+and the draft registry entries beside the registered ones.
+
+A labelled person is found when the draft record's `people:` names an entry, registered or
+drafted by this ingest, whose name or aliases hold the person's surname: a name that is
+only listed in a comment is not found. People precision is the share of the people the
+record names that are labelled (not a target: a wrong draft costs the editor a deletion).
 
 Run `python -m tests.ingest_accuracy [--without-address]` from a checkout to print the
 table; tests/test_ingest_accuracy.py holds the figures to their targets.
@@ -20,6 +27,8 @@ import datetime as dt
 import io
 import json
 import re
+import shutil
+import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +36,7 @@ from pathlib import Path
 import yaml
 
 from generator.editors.cli import main
-from tests.conftest import SITE_CONTENT, SITE_PROJECT
+from tests.conftest import SITE_CONTENT
 
 REAL = Path(__file__).parent / "fixtures" / "captures" / "real"
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,6 +60,9 @@ class Scores:
     countries_labelled: int = 0
     people_labelled: int = 0
     people_found: int = 0
+    people_named: int = 0
+    """People the draft records name, registered or drafted."""
+    people_named_right: int = 0
     misses: list[str] = field(default_factory=list)
 
     @property
@@ -73,6 +85,10 @@ class Scores:
     def people_recall(self) -> float:
         return self.people_found / self.people_labelled
 
+    @property
+    def people_precision(self) -> float:
+        return self.people_named_right / self.people_named if self.people_named else 0.0
+
     def table(self) -> str:
         rows = [
             ("titles exact", f"{self.titles_exact}/{self.titles_labelled}", self.title_rate),
@@ -80,6 +96,7 @@ class Scores:
             ("countries recall", f"{self.countries_right}/{self.countries_labelled}", self.country_recall),
             ("countries precision", f"{self.countries_right}/{self.countries_found}", self.country_precision),
             ("people recall", f"{self.people_found}/{self.people_labelled}", self.people_recall),
+            ("people precision", f"{self.people_named_right}/{self.people_named}", self.people_precision),
         ]
         lines = [f"| {name} | {count} | {rate:.2f} |" for name, count, rate in rows]
         lines.append(f"| future dates | {self.future_dates} | |")
@@ -88,29 +105,31 @@ class Scores:
 
 
 def measure(with_address: bool = True) -> Scores:
-    """Ingest every real capture and compare the draft with its labels."""
+    """Ingest every real capture into a copy of the seed project and compare the draft with its labels."""
     labels = json.loads((REAL / "labels.json").read_text(encoding="utf-8"))
-    known_people = _registered_people()
     scores = Scores()
-    for name, label in labels.items():
-        arguments = [
-            "ingest",
-            str(REAL / name),
-            "-o",
-            "-",
-            "--project",
-            str(SITE_PROJECT),
-            "--retrieved",
-            str(RETRIEVED),
-        ]
-        if with_address:
-            arguments += ["--url", label["url"]]
-        output = io.StringIO()
-        with contextlib.redirect_stdout(output), contextlib.redirect_stderr(io.StringIO()):
-            status = main(arguments)
-        assert status == 0, f"{name}: ingest failed"
-        draft = yaml.safe_load(output.getvalue().split("---\n")[1]) or {}
-        _score(scores, name, label, draft, known_people)
+    with tempfile.TemporaryDirectory() as folder:
+        for index, (name, label) in enumerate(labels.items()):
+            project = Path(folder) / str(index)
+            shutil.copytree(SITE_CONTENT, project / "content")
+            record = project / "content" / "articles" / "ingested.md"
+            arguments = [
+                "ingest",
+                str(REAL / name),
+                "-o",
+                str(record),
+                "--project",
+                str(project),
+                "--retrieved",
+                str(RETRIEVED),
+            ]
+            if with_address:
+                arguments += ["--url", label["url"]]
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+                status = main(arguments)
+            assert status == 0, f"{name}: ingest failed"
+            draft = yaml.safe_load(record.read_text(encoding="utf-8").split("---\n")[1]) or {}
+            _score(scores, name, label, draft, _people_entries(project / "content"))
     return scores
 
 
@@ -140,14 +159,19 @@ def _score(
     scores.countries_labelled += len(expected)
     if found != expected:
         scores.misses.append(f"{name}: countries missed {sorted(expected - found)}, wrong {sorted(found - expected)}")
-    words = [people.get(person, set(person.split("-"))) for person in _listed(draft, "people")]
-    for person in label["people"]:  # type: ignore[attr-defined]
+    named = {person: people.get(person, set()) for person in _listed(draft, "people")}
+    surnames = [_fold(person).split()[-1] for person in label["people"]]  # type: ignore[attr-defined]
+    for person, surname in zip(label["people"], surnames, strict=True):  # type: ignore[call-overload]
         scores.people_labelled += 1
-        surname = _fold(person).split()[-1]
-        if any(surname in found_words for found_words in words):
+        if any(surname in words for words in named.values()):
             scores.people_found += 1
         else:
             scores.misses.append(f"{name}: person {person!r} not found")
+    scores.people_named += len(named)
+    scores.people_named_right += sum(any(surname in words for surname in surnames) for words in named.values())
+    wrong = [person for person, words in named.items() if not any(surname in words for surname in surnames)]
+    if wrong:
+        scores.misses.append(f"{name}: people named but not labelled {wrong}")
 
 
 def _listed(draft: dict[str, object], key: str) -> list[str]:
@@ -155,12 +179,12 @@ def _listed(draft: dict[str, object], key: str) -> list[str]:
     return [str(item) for item in value] if isinstance(value, list) else []
 
 
-def _registered_people() -> dict[str, set[str]]:
-    """The words of each registered person's name and aliases, by id."""
+def _people_entries(content: Path) -> dict[str, set[str]]:
+    """The words of each person entry's name and aliases, by id: registered, or drafted by the ingest."""
     people = {}
-    for path in sorted((SITE_CONTENT / "people").glob("*.md")):
+    for path in sorted((content / "people").glob("*.md")):
         meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
-        names = [meta["name"], *meta.get("aliases", [])]
+        names = [meta["name"], *(meta.get("aliases") or [])]
         people[path.stem] = {word for name in names for word in _fold(name).split()}
     return people
 

@@ -131,7 +131,7 @@ NEW_CAPTURES = {
         "agency": None,
         "author": "Henrik Aalto",
         "language": "en",
-        "countries": ["CN", "VN"],
+        "countries": ["CN", "VN", "MY"],  # "Malaysian officials": a country by its adjective
         "organisations": ["asean", "onu"],
         "initiatives": ["organisation-mondiale-cooperation-ia"],
         "people": ["li-qiang"],
@@ -155,7 +155,7 @@ NEW_CAPTURES = {
         "agency": None,
         "author": None,
         "language": "fr",
-        "countries": ["VN", "KR"],
+        "countries": ["VN", "KR", "JP"],  # "chercheurs sud-coréens et japonais"
         "organisations": ["asean"],
         "initiatives": ["transformation-numerique-asean"],
         "people": [],
@@ -215,11 +215,26 @@ def test_draft_matches_what_the_capture_prints(
     [
         (
             "harbour-times-seoul-talks.html",
-            ["Meridian Safety Network"],
+            ["Meridian Safety Network (organisation ; fiche proposée : meridian-safety-network)"],
         ),
-        ("echo-des-alpes-mis-a-jour.txt", ["Réseau Alpin de Recherche Numérique"]),
-        ("001_fc2532f853a6977d.txt", ["Conférence mondiale sur l’intelligence artificielle ×3"]),
-        ("004_c231b7b4a89e3f3b.txt", ["Forum de l’avenir de l’ASEAN ×3"]),
+        (
+            "echo-des-alpes-mis-a-jour.txt",
+            [
+                "Réseau Alpin de Recherche Numérique (organisation ; fiche proposée : "
+                "reseau-alpin-de-recherche-numerique)"
+            ],
+        ),
+        (
+            "001_fc2532f853a6977d.txt",
+            [
+                "Conférence mondiale sur l’intelligence artificielle (initiative ; fiche proposée : "
+                "conference-mondiale-sur-lintelligence-artificielle)"
+            ],
+        ),
+        (
+            "004_c231b7b4a89e3f3b.txt",
+            ["Forum de l’avenir de l’ASEAN (initiative ; fiche proposée : forum-de-lavenir-de-lasean)"],
+        ),
         ("signal-tech-aggregator.txt", ["Central Asian"]),  # an adjective, not a name: the editor ignores it
         ("000_96d299f1953af554.txt", []),
         ("nordic-policy-review-metadata.html", ["Southeast Asian", "Southeast Asia"]),

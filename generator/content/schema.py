@@ -157,7 +157,15 @@ class Country(Record):
     aliases: TextList = Field(default_factory=list, description="Other names and adjectives, FR and EN.")
 
 
-class Organisation(Record):
+class Reviewed(Record):
+    """A registry entry `briefings ingest` may draft from a name it found: kept off the site until reviewed."""
+
+    draft: bool = Field(
+        False, description="True while an editor has not yet reviewed an entry ingest drafted: kept off the site."
+    )
+
+
+class Organisation(Reviewed):
     """An international or regional organisation."""
 
     BODY = "What the organisation does on AI governance, in French and in our own words."
@@ -169,7 +177,7 @@ class Organisation(Record):
     aliases: TextList = Field(default_factory=list, description="Other names, FR and EN.")
 
 
-class Initiative(Record):
+class Initiative(Reviewed):
     """A proposal, declaration, programme or body that actors take positions on."""
 
     BODY = "What the initiative is, who carries it and where it stands, in French and in our own words."
@@ -183,7 +191,7 @@ class Initiative(Record):
     aliases: TextList = Field(default_factory=list, description="Other names, FR and EN.")
 
 
-class Person(Record):
+class Person(Reviewed):
     """A person quoted or acting in the articles."""
 
     BODY = "Who they are, in French and in our own words."

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator.editors.ingest.address import Address
 from generator.editors.ingest.capture import Capture, CaptureError, read_capture
+from generator.editors.ingest.entry_files import plan_entries, write_entries
 from generator.editors.ingest.fetch import TIMEOUT, fetch, is_address
 from generator.editors.ingest.guesses import default_path, make_draft
 from generator.editors.ingest.record import render_record
@@ -76,11 +77,12 @@ def run_ingest(arguments: argparse.Namespace, today: dt.date) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     draft = make_draft(capture, content_dir, arguments.retrieved or today, address)
-    record = render_record(draft)
     if arguments.output == "-":
-        sys.stdout.write(record)
+        sys.stdout.write(render_record(draft))
         return 0
     target = Path(arguments.output) if arguments.output else default_path(content_dir, draft)
+    entries = plan_entries(content_dir, draft.new_entries) if content_dir.is_dir() else []
+    record = render_record(draft, entries)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("x", encoding="utf-8") as stream:
@@ -96,8 +98,17 @@ def run_ingest(arguments: argparse.Namespace, today: dt.date) -> int:
         print(f"error: cannot write {target}: {error.strerror}", file=sys.stderr)
         return 1
     shown = target.resolve().relative_to(Path.cwd()) if target.resolve().is_relative_to(Path.cwd()) else target
+    try:
+        written = write_entries(entries, draft.capture, str(shown))
+    except OSError as error:
+        print(f"error: cannot write a draft registry entry in {content_dir}: {error.strerror}", file=sys.stderr)
+        return 1
     print(f"Draft written to {shown}: check every 'à vérifier' line, fill in 'à compléter', write the summary,")
     print("then remove 'draft: true' to publish it.")
+    if written:
+        entries_word = "entry" if len(written) == 1 else "entries"
+        print(f"{len(written)} draft registry {entries_word} written, to review the same way:")
+        print("\n".join(f"  {path}" for path in written))
     return 0
 
 

@@ -2,8 +2,9 @@
 
 Every name an entry answers to is searched for: its name, short name and aliases (which
 hold adjectives such as "kazakh" or "sud-coréen"), and for countries the French and
-English names Babel gives, for every country: a country needs no registry file, so a
-mention of "Japon" lands in the draft's countries like any other. A country named only
+English names Babel gives, for every country, and their adjectives (demonyms.py): a
+country needs no registry file, so a mention of "Japon" or of "the Spanish Prime
+Minister" lands in the draft's countries like any other. A country named only
 in a currency ("U.S. dollars", "dollars américains") is not counted. Matching
 ignores accents and, except for acronyms and other short names ("US", "Xi"), case;
 lowercase adjectives also match their plural, and capitalised country and person names
@@ -23,10 +24,12 @@ from pathlib import Path
 import pycountry
 from babel import Locale
 
+from generator.content.drafts import is_draft
 from generator.content.kinds import ARTICLE, COUNTRY, REGISTRIES
-from generator.content.read import read_content
+from generator.content.read import SourceDocument, read_content
 from generator.content.schema import Country, Initiative, Organisation, Person
 from generator.content.validate import validate_documents
+from generator.editors.ingest.demonyms import ENGLISH, FRENCH
 from generator.editors.ingest.folding import fold, fold_lower
 from generator.editors.ingest.new_names import Spans, find_new_names
 
@@ -42,6 +45,8 @@ class Name:
     """The registry folder of the entity's kind, e.g. countries."""
     id: str
     text: str
+    language: str | None = None
+    """The language the name is in, when only an article in that language names the entity so."""
 
 
 @dataclass(frozen=True)
@@ -64,13 +69,16 @@ class Findings:
 
     suggestions: dict[str, list[Suggestion]] = field(default_factory=dict)
     new_names: list[tuple[str, int]] = field(default_factory=list)
+    taken: list[tuple[int, int]] = field(default_factory=list)
+    """The spans of the text that registry names cover, so new names are looked for elsewhere."""
 
 
 def registry_names(content_dir: Path) -> list[Name]:
     """Return every name of every valid registry entry, and Babel's names of all countries."""
     documents, _ = read_content(content_dir) if content_dir.is_dir() else ([], [])
-    records, _ = validate_documents([document for document in documents if document.kind != ARTICLE.folder])
-    names: list[Name] = []
+    entries = [document for document in documents if document.kind != ARTICLE.folder]
+    records, _ = validate_documents([document for document in entries if not is_draft(document)])
+    names = [name for document in entries if is_draft(document) for name in _draft_names(document)]
     for item in records:
         record, kind = item.record, item.document.kind
         if isinstance(record, Country):
@@ -80,16 +88,29 @@ def registry_names(content_dir: Path) -> list[Name]:
             names += [Name(kind, item.document.stem, text) for text in texts if text]
         elif isinstance(record, Person):
             names += [Name(kind, item.document.stem, text) for text in [record.name, *record.aliases]]
-    for code, country_names in _babel_country_names().items():
-        names += [Name(COUNTRY.folder, code, text) for text in country_names]
+    names += [Name(COUNTRY.folder, code, text, language) for code, text, language in _country_words()]
     return names
 
 
-def find_entities(text: str, names: list[Name]) -> Findings:
-    """Find every name in `text`; report each entity once, most mentioned first."""
+def _draft_names(document: SourceDocument) -> list[Name]:
+    """The names of an entry still a draft: it need not be valid yet, but a new mention is of it."""
+    meta = document.meta
+    texts = [meta.get("name"), meta.get("short_name"), *(meta.get("aliases") or [])]
+    return [Name(document.kind, document.stem, text) for text in texts if isinstance(text, str) and text.strip()]
+
+
+def find_entities(text: str, names: list[Name], language: str | None = None) -> Findings:
+    """Find every name in `text`; report each entity once, most mentioned first.
+
+    A name in French or English only is looked for in an article in that language: the
+    "Réunion de haut niveau" of a French article is a meeting, not the island, whose
+    English name it is.
+    """
     folded, lowered = fold(text), fold_lower(text)
     matches: list[tuple[int, int, Name]] = []
     for name in names:
+        if name.language and language in _COUNTRY_LANGUAGES and name.language != language:
+            continue
         pattern, case_sensitive, first_word = _pattern(name.text)
         searched = folded if case_sensitive else lowered
         if first_word not in searched:  # most names are absent: a substring search rules them out at C speed
@@ -117,6 +138,7 @@ def find_entities(text: str, names: list[Name]) -> Findings:
     return Findings(
         suggestions={kind.folder: [s for s in ranked if s.kind == kind.folder] for kind in REGISTRIES},
         new_names=find_new_names(text, taken),
+        taken=taken,
     )
 
 
@@ -140,13 +162,22 @@ def _pattern(alias: str) -> tuple[re.Pattern[str], bool, str]:
     return re.compile(rf"(?<!\w){body}{plural}(?!\w)"), case_sensitive, words[0] if words else ""
 
 
+_COUNTRY_LANGUAGES = ("fr", "en")
+
+
 @cache
-def _babel_country_names() -> dict[str, tuple[str, ...]]:
-    """French and English names of every ISO 3166-1 country, from Babel's locale data."""
+def _country_words() -> tuple[tuple[str, str, str | None], ...]:
+    """Every ISO 3166-1 country's French and English names (Babel) and adjectives (demonyms.py).
+
+    Each comes with its language, or None when both languages write it alike ("Canada").
+    """
     french, english = Locale("fr").territories, Locale("en").territories
-    return {
-        country.alpha_2: tuple(
-            dict.fromkeys(name for name in (french.get(country.alpha_2), english.get(country.alpha_2)) if name)
-        )
-        for country in pycountry.countries
-    }
+    words: list[tuple[str, str, str | None]] = []
+    for country in pycountry.countries:
+        code = country.alpha_2
+        in_french = [name for name in (french.get(code),) if name] + list(FRENCH.get(code, ()))
+        in_english = [name for name in (english.get(code),) if name] + list(ENGLISH.get(code, ()))
+        for text in dict.fromkeys([*in_french, *in_english]):
+            both = text in in_french and text in in_english
+            words.append((code, text, None if both else "fr" if text in in_french else "en"))
+    return tuple(words)

@@ -18,6 +18,7 @@ from generator.editors.ingest.capture import Capture, Clue, Extraction
 from generator.editors.ingest.entities import Findings, find_entities, registry_names
 from generator.editors.ingest.html_page import extract_html
 from generator.editors.ingest.language import detect_language
+from generator.editors.ingest.new_entries import NewEntry, find_new_entries
 from generator.editors.ingest.plain_text import extract_plain_text
 from generator.editors.ingest.printed_dates import PrintedDate, find_publication_date
 
@@ -37,6 +38,8 @@ class Draft:
     retrieved: dt.date
     findings: Findings
     paragraphs: list[str]
+    new_entries: list[NewEntry] = dataclasses.field(default_factory=list)
+    """The people, organisations and initiatives named without a registry entry, for draft entries."""
     cut: bool = False
     """Whether the article's text was longer than the limit 'capture text', and only its start was read."""
 
@@ -61,6 +64,8 @@ def make_draft(capture: Capture, content_dir: Path, retrieved: dt.date, address:
     publisher = extraction.publisher
     if publisher is None and address is not None and address.host:
         publisher = Clue(address.host, f"site de l'adresse {address.url}")
+    text = "\n".join([title, *extraction.paragraphs])
+    findings = find_entities(text, registry_names(content_dir), language)
     return Draft(
         capture=capture.name,
         title=title_clue,
@@ -71,8 +76,9 @@ def make_draft(capture: Capture, content_dir: Path, retrieved: dt.date, address:
         url=address.url if address else extraction.url,
         language=language,
         retrieved=retrieved,
-        findings=find_entities("\n".join([title, *extraction.paragraphs]), registry_names(content_dir)),
+        findings=findings,
         paragraphs=extraction.paragraphs,
+        new_entries=find_new_entries(text, findings.taken, findings.new_names, language),
         cut=len(extraction.paragraphs) < len(extracted.paragraphs),
     )
 

@@ -18,6 +18,7 @@ from generator.content.drafts import CAPTURED_TEXT_MARK
 from generator.content.kinds import REGISTRIES
 from generator.content.limits import exceeded
 from generator.editors.ingest.entities import Suggestion
+from generator.editors.ingest.entry_files import PlannedEntry
 from generator.editors.ingest.guesses import Draft
 
 CHECK = "à vérifier"
@@ -30,8 +31,13 @@ _LIST_HEADINGS = {
 }
 
 
-def render_record(draft: Draft) -> str:
-    """Return the draft record's text."""
+def render_record(draft: Draft, entries: list[PlannedEntry] | None = None) -> str:
+    """Return the draft record's text; `entries` are the draft registry entries it names.
+
+    Without entries (a draft printed rather than written), the new names are listed as
+    comments, each with the kind of entry the text suggests.
+    """
+    entries = entries or []
     lines = [
         "---",
         f"# Brouillon créé par `briefings ingest` depuis la capture {draft.capture}.",
@@ -73,8 +79,9 @@ def render_record(draft: Draft) -> str:
         f"  capture: {_text(draft.capture)}",
     ]
     for kind in REGISTRIES:
-        lines += _suggestions(kind.folder, draft.findings.suggestions.get(kind.folder, []))
-    lines += _new_names(draft)
+        planned = [item for item in entries if item.entry.kind == kind.folder]
+        lines += _suggestions(kind.folder, draft.findings.suggestions.get(kind.folder, []), planned)
+    lines += _new_names(draft, entries)
     lines += _extracted_text(draft.paragraphs, draft.cut)
     lines += ["---", ""]
     return "\n".join(lines)
@@ -93,12 +100,15 @@ def _field(name: str, value: str | None, reason: str, indent: int = 0) -> str:
     return f"{pad}{name}: {value}  # {CHECK} : {_one_line(reason)}"
 
 
-def _suggestions(kind: str, suggestions: list[Suggestion]) -> list[str]:
-    if not suggestions:
+def _suggestions(kind: str, suggestions: list[Suggestion], planned: list[PlannedEntry]) -> list[str]:
+    if not suggestions and not planned:
         return [f"{kind}: []  # rien trouvé dans le texte"]
     lines = [f"{kind}:  # {CHECK} : {_LIST_HEADINGS[kind]}"]
     for suggestion in suggestions:
         lines.append(f"  - {_text(suggestion.id)}  # {_mentions(suggestion)}")
+    for item in planned:
+        state = "fiche déjà là" if item.exists else "fiche brouillon créée"
+        lines.append(f"  - {_text(item.entry.id)}  # {state} : {item.shown} (« {_one_line(item.entry.name)} »)")
     return lines
 
 
@@ -107,13 +117,21 @@ def _mentions(suggestion: Suggestion) -> str:
     return _one_line(", ".join(shown))
 
 
-def _new_names(draft: Draft) -> list[str]:
-    names = draft.findings.new_names
-    if not names:
+_KIND_WORDS = {"people": "personne", "organisations": "organisation", "initiatives": "initiative"}
+
+
+def _new_names(draft: Draft, entries: list[PlannedEntry]) -> list[str]:
+    covered = [item.entry.name for item in entries] or [entry.name for entry in draft.new_entries]
+    names = [(name, count) for name, count in draft.findings.new_names if not any(known in name for known in covered)]
+    proposed = [] if entries else draft.new_entries
+    if not names and not proposed:
         return []
     lines = [
         "#",
         "# Noms trouvés sans fiche dans les registres : créez la fiche (puis ajoutez l'id ci-dessus) ou ignorez-les.",
+    ]
+    lines += [
+        f"#   - {_one_line(entry.name)} ({_KIND_WORDS[entry.kind]} ; fiche proposée : {entry.id})" for entry in proposed
     ]
     for name, count in names:
         lines.append(f"#   - {_one_line(name)}" + (f" ×{count}" if count > 1 else ""))
