@@ -424,11 +424,13 @@ def test_a_draft_stays_off_the_site_and_generate_lists_what_it_lacks(project: Pa
     site = load_site(project / "content")
     assert {article.id for article in site.articles} == published_before
     report = generate(project / "content", project / "site_config" / "templates", project / "build" / "docs")
+    # The draft record, and the entry ingest proposed for the forum it names, both off the site.
     assert report.drafts == [
         "content/articles/2025/2025-02-26-004-c231b7b4a89e3f3b.md: draft, not on the site; "
-        "still to complete: title (line 6), source.publisher (line 9), the summary"
+        "still to complete: title (line 6), source.publisher (line 9), the summary",
+        "content/initiatives/forum-de-lavenir-de-lasean.md: draft, not on the site; still to complete: status (line 8)",
     ]
-    assert report.summary().endswith("1 draft left off the site:\n  " + report.drafts[0])
+    assert report.summary().endswith("2 drafts left off the site:\n  " + "\n  ".join(report.drafts))
 
     # Once 'draft: true' is gone, what the draft lacks is an error like any other.
     draft.write_text(draft.read_text(encoding="utf-8").replace("draft: true\n", ""), encoding="utf-8")
@@ -447,7 +449,7 @@ def test_a_draft_in_content_keeps_mkdocs_build_strict_and_clean(tmp_path: Path) 
     assert run(root, str(CAPTURES / "004_c231b7b4a89e3f3b.txt")) == 0
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
-    assert "1 draft left off the site:" in result.stderr
+    assert "2 drafts left off the site:" in result.stderr  # the record and the initiative entry it proposes
     assert not [path for path in (root / "site").rglob("*") if "004-c231b7b4a89e3f3b" in path.name]
 
 
