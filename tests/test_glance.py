@@ -18,7 +18,19 @@ from tests.chromium import needs_chromium
 from tests.conftest import BuiltSite
 
 OMCIA = "organisation-mondiale-cooperation-ia"
-CHANGED_PAGES = ["/pays/kz/", "/pays/cn/", f"/initiatives/{OMCIA}/", "/positions/", "/chronologie/", "/articles/"]
+CHANGED_PAGES = [
+    "/pays/kz/",
+    "/pays/cn/",
+    f"/initiatives/{OMCIA}/",
+    "/positions/",
+    "/chronologie/",
+    "/articles/",
+    # Pages that gained the corrections route, downloads and the journalist-first data page (issue 14).
+    "/articles/2025-08-12-tokaiev-soutient-organisation-mondiale-ia/",
+    "/personnes/li-qiang/",
+    "/methodologie/",
+    "/donnees/",
+]
 PHONE = {"width": 375, "height": 812}
 
 pytestmark = pytest.mark.build  # every test reads a real build of the seed content
