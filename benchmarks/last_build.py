@@ -27,10 +27,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.preview import article_to_edit, fetch, wait, with_title_mark
+from benchmarks.preview import address, article_to_edit, fetch, serving, wait, with_title_mark
 
 MKDOCS = Path(sys.executable).parent / "mkdocs"
-BRIEFINGS = Path(sys.executable).parent / "briefings"
 REBUILT = re.compile(r"briefings: (\d+) of (\d+) pages to rebuild since the last build")
 GENERATED = re.compile(r"briefings: generated in ([0-9.]+) s")
 INDEXED = re.compile(r"search index of \d+ pages written in ([0-9.]+) s")
@@ -55,10 +54,6 @@ class ServeMeasure:
     """From starting `briefings serve` to the first page served."""
     up_to_date_s: float
     """From starting it to the served page showing the edit made before it started."""
-
-
-def address(port: int) -> str:
-    return f"http://127.0.0.1:{port}/"
 
 
 def measure_publish_one_edit(project: Path) -> PublishMeasure:
@@ -89,26 +84,16 @@ def measure_serve_ready(project: Path, port: int, timeout: float = 3_600) -> Ser
     page_url = address(port) + f"articles/{article.stem}/"
     text = article.read_text(encoding="utf-8")
     article.write_text(with_title_mark(text, SERVE_MARK), encoding="utf-8")
-    log = (project / "serve-ready.log").open("w")
     start = time.perf_counter()
-    server = subprocess.Popen(  # noqa: S603 - fixed arguments
-        [str(BRIEFINGS), "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
     try:
-        if not wait(lambda: "<h1" in fetch(page_url), timeout, step=0.02):
-            raise RuntimeError(f"briefings serve did not come up; see {project / 'serve-ready.log'}")
-        ready = time.perf_counter() - start
-        if not wait(lambda: SERVE_MARK in fetch(page_url) and 'role="status"' not in fetch(page_url), timeout):
-            raise RuntimeError(f"the preview never showed the edit; see {project / 'serve-ready.log'}")
-        up_to_date = time.perf_counter() - start
+        with serving(project, port, "serve-ready.log"):
+            if not wait(lambda: "<h1" in fetch(page_url), timeout, step=0.02):
+                raise RuntimeError(f"briefings serve did not come up; see {project / 'serve-ready.log'}")
+            ready = time.perf_counter() - start
+            if not wait(lambda: SERVE_MARK in fetch(page_url) and 'role="status"' not in fetch(page_url), timeout):
+                raise RuntimeError(f"the preview never showed the edit; see {project / 'serve-ready.log'}")
+            up_to_date = time.perf_counter() - start
     finally:
-        server.terminate()
-        server.wait(timeout=60)
-        log.close()
         article.write_text(text, encoding="utf-8")
     _dirty_build(project)
     return ServeMeasure(ready, up_to_date)

@@ -22,6 +22,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,16 +47,8 @@ def measure_preview_edit(project: Path, port: int | None = None, first_build_tim
     article = article_to_edit(project)
     page_url = f"articles/{article.stem}/"
     port = port or free_port()
-    base = f"http://127.0.0.1:{port}/"
-    log = (project / "serve.log").open("w")
-    server = subprocess.Popen(  # noqa: S603 - fixed arguments
-        [str(BRIEFINGS), "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
+    base = address(port)
+    with serving(project, port, "serve.log"):
         if not wait(lambda: _first_build_done(fetch(base + page_url)), first_build_timeout):
             raise RuntimeError(f"briefings serve did not come up; see {project / 'serve.log'}")
         time.sleep(2)  # let the watcher settle after the first build
@@ -73,10 +67,6 @@ def measure_preview_edit(project: Path, port: int | None = None, first_build_tim
         )
         time.sleep(3)
         article.write_text(text, encoding="utf-8")
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
-        log.close()
     rewritten = sum(1 for path, mtime in after.items() if before.get(path) != mtime)
     return PreviewMeasure(seconds, rewritten, relink_seconds)
 
@@ -109,6 +99,29 @@ def article_to_edit(project: Path) -> Path:
 
 def _mtimes(folder: Path) -> dict[str, int]:
     return {str(path): path.stat().st_mtime_ns for path in folder.rglob("*.md")}
+
+
+def address(port: int) -> str:
+    """Where `briefings serve -a 127.0.0.1:port` serves the site."""
+    return f"http://127.0.0.1:{port}/"
+
+
+@contextmanager
+def serving(project: Path, port: int, log_name: str) -> Iterator[None]:
+    """`briefings serve` (what `make serve` runs) on `port` in `project`, its output in `log_name`, stopped after."""
+    with (project / log_name).open("w") as log:
+        server = subprocess.Popen(  # noqa: S603 - fixed arguments
+            [str(BRIEFINGS), "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            yield
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
 
 
 def free_port() -> int:

@@ -39,11 +39,11 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from benchmarks.last_build import address, measure_publish_one_edit, measure_serve_ready
+from benchmarks.last_build import measure_publish_one_edit, measure_serve_ready
 from benchmarks.make_corpus import write_corpus
 from benchmarks.markdown_before import measure_plain_before
 from benchmarks.memory import TreeMemory
-from benchmarks.preview import free_port, measure_preview_edit
+from benchmarks.preview import address, free_port, measure_preview_edit
 from benchmarks.search import measure_first_search
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -79,8 +79,13 @@ def _address(path: str) -> str:
     return page_url(path).rstrip("/")
 
 
+@functools.lru_cache(maxsize=1_024)
 def _anchors(text: str) -> frozenset[str]:
-    """The ids a page's links may aim at: its elements' and the ones Python-Markdown's toc gives its headings."""
+    """The ids a page's links may aim at: its elements' and the ones Python-Markdown's toc gives its headings.
+
+    Kept per page text: every briefing links the same few anchored pages (the methodology's
+    source kinds), whose ids would otherwise be parsed again for each of thousands of pages.
+    """
     headings = []
     for heading in _HEADING.findall(text):
         explicit = _HEADING_ID.search(heading)

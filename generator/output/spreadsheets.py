@@ -19,7 +19,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from generator.content.kinds import KIND_NAMED
 from generator.linked.model import ArticleEntry, Entity, PositionEntry, PublisherEntry, QuoteEntry, Site
 from generator.output.labels import ROLE_LABELS, country_name
 from generator.output.provenance import KIND_LABELS
@@ -72,7 +71,7 @@ class Table:
 
 def briefing_tables(entity: Entity) -> list[Table]:
     """The tables a briefing offers: its positions and its statements, each when it has some."""
-    stem = f"donnees/{KIND_NAMED[entity.kind].site_folder}/{entity.id.lower()}"
+    stem = "donnees/" + entity.page.removesuffix(".md")  # beside the briefing's own address
     tables = []
     if entity.positions:
         tables.append(Table("positions", f"{stem}-positions.csv", len(entity.positions)))
