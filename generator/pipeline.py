@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from generator.content.drafts import DraftStatus, explain_draft_references, set_drafts_aside
+from generator.content.drafts import DraftStatus, set_drafts_aside
 from generator.content.errors import ContentError, Problem
 from generator.content.read import SourceDocument, read_content
 from generator.content.validate import ValidRecord, validate_documents
@@ -102,8 +102,8 @@ class Steps:
     def validate(self, documents: list[SourceDocument]) -> tuple[list[ValidRecord], list[Problem]]:
         return validate_documents(documents)
 
-    def link(self, records: list[ValidRecord], problems: list[Problem]) -> Site:
-        return link_site(records, problems)
+    def link(self, records: list[ValidRecord], problems: list[Problem], drafted: frozenset[str]) -> Site:
+        return link_site(records, problems, drafted)
 
     def list_pages(self, site: Site) -> list[PageSpec]:
         return page_specs(site)
@@ -159,10 +159,7 @@ def plan(content: Path, steps: Steps | None = None) -> Plan:
         history = steps.history(content)
         documents, drafts = set_drafts_aside(documents)
         records, schema_problems = steps.validate(documents)
-        try:
-            site = steps.link(records, read_problems + schema_problems)
-        except ContentError as error:
-            raise ContentError(explain_draft_references(error.problems, drafts)) from None
+        site = steps.link(records, read_problems + schema_problems, frozenset(draft.path for draft in drafts))
         site.drafts = [str(draft) for draft in drafts]
         attach_changes(site, history)
         pages = steps.list_pages(site)
@@ -196,11 +193,14 @@ def load_site(content_dir: Path) -> Site:
     return plan(content_dir).site
 
 
-def link_site(records: list[ValidRecord], problems: list[Problem]) -> Site:
-    """Link the valid records; raise ContentError with `problems` and the linker's own, if any."""
+def link_site(records: list[ValidRecord], problems: list[Problem], drafted: frozenset[str] = frozenset()) -> Site:
+    """Link the valid records; raise ContentError with `problems` and the linker's own, if any.
+
+    `drafted`: the paths of the draft registry entries set aside (see build_site).
+    """
     unreadable = frozenset(PurePosixPath(problem.path).stem.lower() for problem in problems)
     try:
-        site = build_site(records, unreadable)
+        site = build_site(records, unreadable, drafted)
     except ContentError as error:
         raise ContentError(problems + error.problems) from None
     if problems:

@@ -74,23 +74,3 @@ def set_drafts_aside(documents: list[SourceDocument]) -> tuple[list[SourceDocume
             )
         )
     return [document for document in documents if not is_draft(document)], statuses
-
-
-def explain_draft_references(problems: list[Problem], drafts: list[DraftStatus]) -> list[Problem]:
-    """Say so when a record names an entry that is only a draft, rather than that the entry is unknown.
-
-    The linker never sees drafts, so it reports such a reference as to an entry that does not
-    exist, naming the file it expected: that file is the draft's own.
-    """
-    expected = {f"expected a registry entry {draft.path}": draft.path for draft in drafts if draft.path}
-    if not expected:
-        return problems
-    explained = []
-    for problem in problems:
-        path = next((path for phrase, path in expected.items() if problem.message.endswith(phrase)), None)
-        if path is not None:
-            ref = problem.message.split("'")[1] if problem.message.count("'") >= 2 else path
-            message = f"{ref!r} is still a draft ({path}): review that entry and remove its 'draft: true' first"
-            problem = Problem(problem.path, problem.line, problem.field, message)
-        explained.append(problem)
-    return explained

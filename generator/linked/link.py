@@ -47,21 +47,26 @@ from generator.linked.model import (
 from generator.output.labels import country_name
 
 
-def build_site(records: list[ValidRecord], unreadable: frozenset[str] = frozenset()) -> Site:
+def build_site(
+    records: list[ValidRecord], unreadable: frozenset[str] = frozenset(), drafted: frozenset[str] = frozenset()
+) -> Site:
     """Link all records into a Site, or raise ContentError with every broken rule.
 
     `unreadable` holds the ids (file stems) of registry files that failed to read or
     validate: references to them are not reported again, since their file already is.
+    `drafted` holds the paths of registry entries still drafts (content/drafts.py), kept
+    from the linker: a reference to one is told that it names a draft, not an unknown entry.
     """
-    return _Linker(records, unreadable).link()
+    return _Linker(records, unreadable, drafted).link()
 
 
 class _Linker:
     """Resolves references; collects problems instead of stopping at the first."""
 
-    def __init__(self, records: list[ValidRecord], unreadable: frozenset[str]) -> None:
+    def __init__(self, records: list[ValidRecord], unreadable: frozenset[str], drafted: frozenset[str]) -> None:
         self.records = records
         self.unreadable = unreadable
+        self.drafted = drafted
         self.problems: list[Problem] = []
         self.entities: dict[EntityKind, dict[str, Entity]] = {kind.entity_kind: {} for kind in REGISTRIES}
         self.articles: dict[str, ArticleEntry] = {}
@@ -166,6 +171,11 @@ class _Linker:
                 return self.entities[kind][ref]
         if ref.lower() in self.unreadable:
             return None  # its file's problem is already reported
+        draft = next((path for kind in kinds if (path := KIND_NAMED[kind].entry_file(ref)) in self.drafted), None)
+        if draft is not None:
+            message = f"{ref!r} is still a draft ({draft}): review that entry and remove its 'draft: true' first"
+            self._problem(item, field, message)
+            return None
         if "country" in kinds and is_country_code(ref):
             return self._country_without_file(ref, item)
         self._problem(item, field, _missing_message(ref, kinds))

@@ -157,14 +157,14 @@ class Session(Steps):
         records = [file.record for file in self.files.values() if file.record is not None]
         return sorted(records, key=lambda item: item.document.path), problems
 
-    def link(self, records: list[ValidRecord], problems: list[Problem]) -> Site:
+    def link(self, records: list[ValidRecord], problems: list[Problem], drafted: frozenset[str]) -> Site:
         swapped = None if self._redo_all or problems else self._texts_swapped()
         self.relinked = swapped is None
         if swapped is not None:
             site, self._listing = swapped
             self._touched = set(self._pending) | ({SITE_CHANGES} if self._pending else set())
             return site
-        site = link_site(records, problems)  # raises ContentError: nothing is written
+        site = link_site(records, problems, drafted)  # raises ContentError: nothing is written
         self._listing = set()
         self._touched = touched_by(self.site, site, self._pending)
         added_or_removed = bool(self._pending - (self._known & set(self.files)))
