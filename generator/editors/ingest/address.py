@@ -1,7 +1,8 @@
 """What a page's address says about the article: its date, its site, its headline's words.
 
 News sites put the publication day in the path (`/2025/07/26/`, `/2025/0728/`,
-`/20250730/`, `/2025-09/19/`, or only the month, `/2025/09/`) and the headline's words
+`/20250730/`, `/2025-09/19/`, at the head of an article's number after a letter prefix,
+`/yjj2025021200234/`, or only the month, `/2025/09/`) and the headline's words
 in the last segment (`/kazakh-leader-backs-chinas-proposal`). The date is the site's own
 filing of the article, so it outranks a date printed in the text, which may be the
 dateline or an event's; the words help tell the headline from a caption or a menu line.
@@ -20,6 +21,7 @@ _DAY_PATHS = (
     re.compile(r"/(?P<y>(?:19|20)\d\d)[/-](?P<m>[01]\d)[/-](?P<d>[0-3]\d)(?=/|$|[-_.])"),
     re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]\d)(?P<d>[0-3]\d)(?=/)"),
     re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?=/)"),
+    re.compile(r"/[a-z]{1,6}(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)\d*(?=/|$|\.html?$)", re.IGNORECASE),
 )
 _MONTH_PATH = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]\d)(?=/)")
 

@@ -20,7 +20,7 @@ from generator.editors.ingest.html_page import extract_html
 from generator.editors.ingest.language import detect_language
 from generator.editors.ingest.new_entries import NewEntry, find_new_entries
 from generator.editors.ingest.plain_text import extract_plain_text
-from generator.editors.ingest.printed_dates import PrintedDate, find_publication_date
+from generator.editors.ingest.printed_dates import PrintedDate, day_named_by_weekday, find_publication_date
 
 
 @dataclass(frozen=True)
@@ -58,9 +58,9 @@ def make_draft(capture: Capture, content_dir: Path, retrieved: dt.date, address:
     extraction = dataclasses.replace(extracted, paragraphs=_first_characters(extracted.paragraphs, CAPTURE_TEXT))
     language = detect_language(extraction.paragraphs)
     languages = tuple(dict.fromkeys([language or "fr", "fr", "en"]))
-    published = _publication_date(extraction, languages, retrieved, address)
     title_clue = _headline(extraction, address)
     title = title_clue.value if title_clue else ""
+    published = _publication_date(extraction, languages, retrieved, address, title_clue)
     publisher = extraction.publisher
     if publisher is None and address is not None and address.host:
         publisher = Clue(address.host, f"site de l'adresse {address.url}")
@@ -84,12 +84,16 @@ def make_draft(capture: Capture, content_dir: Path, retrieved: dt.date, address:
 
 
 def _publication_date(
-    extraction: Extraction, languages: tuple[str, ...], retrieved: dt.date, address: Address | None
+    extraction: Extraction,
+    languages: tuple[str, ...],
+    retrieved: dt.date,
+    address: Address | None,
+    headline: Clue | None,
 ) -> PrintedDate | None:
     """The page's metadata first, then the day the address files it under, then what the text prints.
 
     A date after the retrieval day is a misreading (an event to come, a wrong year) and is
-    never given.
+    never given. A month (or a year) is made exact by a day a later clue gives within it.
     """
     today = PartialDate(retrieved.year, retrieved.month, retrieved.day)
     candidates: list[PrintedDate | None] = []
@@ -99,14 +103,52 @@ def _publication_date(
     filed = address.date if address else None
     if address and filed and filed.precision == 3:
         candidates.append(PrintedDate(filed, address.url, f"lu dans l'adresse de la page : {address.url}"))
-    printed = find_publication_date(extraction.header, extraction.paragraphs, languages, retrieved)
+    printed = find_publication_date(
+        extraction.header, extraction.paragraphs, languages, retrieved, headline.value if headline else None
+    )
     if address and filed and filed.precision < 3:
         month = PrintedDate(filed, address.url, f"mois lu dans l'adresse de la page : {address.url}")
         # The article's first date is more likely its events' than its publication's.
         candidates += [month, printed] if printed is None or printed.in_article else [printed, month]
     else:
         candidates.append(printed)
-    return next((candidate for candidate in candidates if candidate is not None and candidate.date <= today), None)
+    possible = [candidate for candidate in candidates if candidate is not None and candidate.date <= today]
+    if not possible:
+        return None
+    return _made_exact(possible[0], possible[1:], extraction.paragraphs, languages, today)
+
+
+def _made_exact(
+    chosen: PrintedDate,
+    later: list[PrintedDate],
+    paragraphs: list[str],
+    languages: tuple[str, ...],
+    today: PartialDate,
+) -> PrintedDate:
+    """`chosen`, or the day within it that a later clue gives or the lead names by its weekday.
+
+    The stored date "2025-02" and the address's "…/yjj2025021200234/" agree, and the
+    address says which day of February. A day the lead prints ("during an April 17 press
+    conference") is the events' and does not count; a weekday it names does, when the
+    article prints that day in full elsewhere (the news is of that day).
+    """
+    if chosen.date.precision == 3:
+        return chosen
+    within = [
+        clue
+        for clue in later
+        if not clue.in_article and clue.date.precision > chosen.date.precision and _within(clue.date, chosen.date)
+    ]
+    if not within and chosen.date.precision == 2:
+        named = day_named_by_weekday(paragraphs, languages, chosen.date)
+        within = [named] if named is not None and named.date <= today else []
+    if not within:
+        return chosen
+    return dataclasses.replace(within[0], how=f"{within[0].how} ; s'accorde avec {chosen.how}")
+
+
+def _within(day: PartialDate, span: PartialDate) -> bool:
+    return day.year == span.year and (not span.month or day.month == span.month)
 
 
 def _headline(extraction: Extraction, address: Address | None) -> Clue | None:

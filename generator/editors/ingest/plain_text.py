@@ -18,7 +18,9 @@ from dataclasses import dataclass
 
 from generator.editors.ingest.capture import Clue, Extraction
 
-_SENTENCE_END = re.compile(r"[.!?…»\"”)]$")
+_SENTENCE_END = re.compile(r"[.!?…»\"”]$")
+_CREDITS = re.compile(r"(?:\s*\([^()]*\))+$")
+"""Parentheses closing a paragraph after its last sentence: "… numérique. (Fin) (S.K.)", "…(Kyodo)"."""
 _PARAGRAPH_WORDS = 12
 _HEADER_LINES = 8
 _TRAILER_LINES = 6
@@ -38,6 +40,10 @@ _STORED_DATE = re.compile(r"\A\s*date (?P<date>\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*")
 _CAPTION = re.compile(r"(?:\bphoto\s*:|\bcrédit\s*:|[A-Z]{2,}/[A-Z]{2,}\s*$|\?$)", re.IGNORECASE)
 """A photo caption or credit, or a question put to the reader: not a headline."""
 _SOURCE = re.compile(r"^sources?\s*:\s*(?P<value>.+)$", re.IGNORECASE)
+_NAME = re.compile(r"^(?!(?:Par|By)\s)[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w.'’-]+){1,3}$")
+"""A line that is only a person's name, "Doreen Bogdan-Martin" (a byline, "Par Jeanne Martin", is another thing)."""
+_ROLE = re.compile(r"^[^,]{3,40},\s+\S")
+"""A function and where it is held, "Secretary-General, International Telecommunication Union (ITU)"."""
 
 AGENCIES = {
     "xinhua": "Xinhua",
@@ -116,7 +122,8 @@ def _clean(line: str) -> str:
 
 
 def _is_paragraph(line: str) -> bool:
-    return len(line.split()) >= _PARAGRAPH_WORDS and bool(_SENTENCE_END.search(line))
+    """A long line that ends like a sentence, its credits aside: a headline ending "… artificielle (IA)" does not."""
+    return len(line.split()) >= _PARAGRAPH_WORDS and bool(_SENTENCE_END.search(_CREDITS.sub("", line)))
 
 
 def _largest_run(lines: list[_Line]) -> list[_Line]:
@@ -148,10 +155,18 @@ def _known_run(lines: list[_Line], article: list[str]) -> list[_Line]:
 
 
 def _title(header: list[_Line]) -> Clue | None:
+    """The longest line of the header that reads like a headline.
+
+    Not a caption, a label, a dated line or a sentence; nor, under a line that is a
+    person's name, the line giving their function (a speech or an opinion page prints
+    "Doreen Bogdan-Martin / Secretary-General, International Telecommunication Union (ITU)"
+    above the speech's title).
+    """
     candidates = [
         line.text
-        for line in header
+        for position, line in enumerate(header)
         if 4 <= len(line.text.split()) <= 40
+        and not (position and _NAME.match(header[position - 1].text) and _ROLE.match(line.text))
         and "|" not in line.text
         and not _LABEL.match(line.text)
         and not _CAPTION.search(line.text)

@@ -20,9 +20,10 @@ from functools import cache
 
 import dateparser
 from babel import Locale, UnknownLocaleError
-from babel.dates import get_month_names
+from babel.dates import get_day_names, get_month_names
 
 from generator.content.dates import PartialDate
+from generator.editors.ingest.folding import fold_lower
 
 
 @dataclass(frozen=True)
@@ -44,21 +45,27 @@ class _Candidate:
     has_year: bool
 
 
-_WITH_YEAR = ("iso", "numeric", "year", "month_first")
+_WITH_YEAR = ("iso", "numeric", "year", "month_first_year")
 """The pattern's groups that match a date with its year."""
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,]\d)")
 
 
 def find_publication_date(
-    header: list[str], paragraphs: list[str], languages: tuple[str, ...], retrieved: dt.date
+    header: list[str],
+    paragraphs: list[str],
+    languages: tuple[str, ...],
+    retrieved: dt.date,
+    headline: str | None = None,
 ) -> PrintedDate | None:
     """Return the date the page prints for the article, read in this order of trust.
 
     First a full date printed above the article, then a day and month printed there, then
     the first date of the lead paragraph (often the day of the event reported), and last a
-    year printed above the article.
+    year printed above the article. Above the article, the lines under the `headline`
+    come before the lines over it.
     """
     text = "\n".join([*header, *paragraphs])
+    header = _under_headline_first(header, headline)
     for line in header:
         for candidate in _candidates(line, languages):
             if candidate.has_year and (date := _parse(candidate.printed, languages)):
@@ -86,6 +93,48 @@ def find_publication_date(
             return PrintedDate(
                 PartialDate(int(year[0])), line.strip(), f"aucune date imprimée ; année lue dans « {line.strip()} »"
             )
+    return None
+
+
+def _under_headline_first(header: list[str], headline: str | None) -> list[str]:
+    """The header's lines from the headline down, then those above it (a date bar, a distributor's line)."""
+    stripped = [line.strip() for line in header]
+    if headline is None or headline.strip() not in stripped:
+        return header
+    at = stripped.index(headline.strip())
+    return [*header[at:], *header[:at]]
+
+
+def day_named_by_weekday(paragraphs: list[str], languages: tuple[str, ...], within: PartialDate) -> PrintedDate | None:
+    """The day in `within` that the lead names by its weekday and the article prints in full, if there is one.
+
+    "The Assembly on Thursday adopted…" with "in session on March 21, 2024" in a caption:
+    21 March 2024 was a Thursday, so the news is of that day.
+    """
+    if not paragraphs:
+        return None
+    lead = fold_lower(paragraphs[0])
+    named = {
+        number
+        for number, names in _weekday_names(languages).items()
+        if any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", lead) for name in names)
+    }
+    if not named:
+        return None
+    for paragraph in paragraphs:
+        for candidate in _candidates(paragraph, languages):
+            date = _parse(candidate.printed, languages) if candidate.has_year else None
+            if (
+                date is not None
+                and date.weekday() in named
+                and (date.year, date.month) == (within.year, within.month or date.month)
+            ):
+                return PrintedDate(
+                    PartialDate(date.year, date.month, date.day),
+                    candidate.printed,
+                    f"jour de la semaine nommé en tête de l'article, daté « {candidate.printed} » plus loin",
+                    in_article=True,
+                )
     return None
 
 
@@ -134,7 +183,7 @@ def _candidates(text: str, languages: tuple[str, ...]) -> list[_Candidate]:
         _Candidate(
             match[0].strip(" ,"),
             match.start(),
-            any(match[group] for group in ("iso", "numeric", "year", "month_first")),
+            any(match[group] for group in _WITH_YEAR),
         )
         for match in _date_pattern(languages).finditer(text)
     ]
@@ -149,10 +198,24 @@ def _date_pattern(languages: tuple[str, ...]) -> re.Pattern[str]:
         (?P<iso>(?<!\d)\d{{4}}-\d{{2}}-\d{{2}}(?!\d))
         | (?P<numeric>(?<![\d.])\d{{1,2}}\s?[-/.]\s?\d{{1,2}}\s?[-/.]\s?\d{{4}}(?!\d))
         | (?<!\w)(?:1er|\d{{1,2}})\s+(?:{months})\.?(?:,?\s+(?P<year>\d{{4}}))?(?![\w\d])
-        | (?P<month_first>(?<!\w)(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}(?!\d))
+        | (?<!\w)(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?P<month_first_year>\d{{4}}))?(?![\w\d])
         """,
         re.IGNORECASE | re.VERBOSE,
     )
+
+
+@cache
+def _weekday_names(languages: tuple[str, ...]) -> dict[int, frozenset[str]]:
+    """Each weekday's wide names (Monday is 0), folded to lower case, in `languages`."""
+    names: dict[int, set[str]] = {number: set() for number in range(7)}
+    for language in languages:
+        try:
+            locale = Locale.parse(language)
+        except (UnknownLocaleError, ValueError):
+            continue
+        for number, name in get_day_names("wide", "format", locale).items():
+            names[number].add(fold_lower(name))
+    return {number: frozenset(found) for number, found in names.items()}
 
 
 def _month_names(languages: Iterable[str]) -> set[str]:
