@@ -15,7 +15,7 @@ import pytest
 from generator.editors.check import check_content
 from generator.editors.cli import main
 from generator.editors.lint import Rule
-from tests import test_hostile_text
+from tests import test_hostile_text, test_own_words
 from tests.conftest import ROOT
 
 TODAY = dt.date(2026, 11, 23)
@@ -314,6 +314,7 @@ def test_every_rule_has_a_test() -> None:
         Rule.CAPTURED_TEXT: test_a_published_record_still_holding_the_captured_text,
         Rule.INVISIBLE_CHARACTER: test_hostile_text.test_check_warns_on_bidi_controls_and_zero_width_characters,
         Rule.UNKNOWN_PUBLISHER: test_an_outlet_without_an_entry_is_a_warning,
+        Rule.OWN_WORDS: test_own_words.test_a_summary_copying_its_capture_is_a_warning,
     }
     assert set(tested) == set(Rule)
 

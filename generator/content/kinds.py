@@ -82,6 +82,12 @@ KIND_OF_FOLDER: dict[str, Kind] = {kind.folder: kind for kind in KINDS}
 """The kind of each folder of `content/`."""
 KIND_NAMED: dict[str, Kind] = {kind.name: kind for kind in KINDS}
 """Each kind by its name: `KIND_NAMED[entity.kind].site_folder`."""
+CAPTURES_FOLDER = "captures"
+"""The folder of `content/` that holds captured articles, not records: `briefings ingest` keeps
+each capture there (content/captures/<capture id>.txt or .html, named by the record's
+`source.capture`) and `briefings check` compares the summary with it. The reader skips it, so
+nothing in it is published; git ignores it, since the texts are not ours and the repository
+is public."""
 
 
 @functools.cache

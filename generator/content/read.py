@@ -21,7 +21,7 @@ from frontmatter.default_handlers import YAMLHandler
 
 from generator.content.errors import Problem
 from generator.content.files import UnreadableFileError, read_regular_file
-from generator.content.kinds import KIND_OF_FOLDER, KINDS
+from generator.content.kinds import CAPTURES_FOLDER, KIND_OF_FOLDER, KINDS
 from generator.content.limits import RECORD_BYTES
 from generator.content.yaml_dialect import ComplexKeyError, DuplicateFieldError, LimitError, compose, load
 from generator.parallel import map_in_order
@@ -76,6 +76,8 @@ Reader = Callable[[Path, str, str, Path], tuple["SourceDocument | None", "Proble
 def read_content(content_dir: Path, read: Reader | None = None) -> tuple[list[SourceDocument], list[Problem]]:
     """Read every `*.md` file under the kind folders of `content_dir`, sorted by path.
 
+    The captures folder is no kind's and holds no records: it is passed over (kinds.py).
+
     `read` reads one file (default: `read_document`); the live preview passes one that
     remembers the files it has read and reads again only those that changed. The default
     reads on every core (parallel.py): building the YAML's Python objects is most of the
@@ -94,10 +96,14 @@ def read_content(content_dir: Path, read: Reader | None = None) -> tuple[list[So
     for entry in sorted(content_dir.iterdir()):
         if entry.is_symlink() and entry.name in KIND_OF_FOLDER:
             problems.append(Problem(_relative(entry, root), 0, "", _FOLDER_LINK))
-        elif entry.is_dir() and not entry.name.startswith(".") and entry.name not in KIND_OF_FOLDER:
-            problems.append(
-                Problem(_relative(entry, root), 0, "", f"unknown folder (expected one of: {', '.join(KIND_OF_FOLDER)})")
-            )
+        elif (
+            entry.is_dir()
+            and not entry.name.startswith(".")
+            and entry.name not in KIND_OF_FOLDER
+            and entry.name != CAPTURES_FOLDER
+        ):
+            expected = ", ".join([*KIND_OF_FOLDER, CAPTURES_FOLDER])
+            problems.append(Problem(_relative(entry, root), 0, "", f"unknown folder (expected one of: {expected})"))
     files: list[tuple[Path, str, str, Path]] = []
     for kind in KINDS:
         folder = content_dir / kind.folder

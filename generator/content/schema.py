@@ -259,7 +259,11 @@ class Source(Record):
     also: list[AlsoReported] = Field(default_factory=list, description="Other outlets that reported the same facts.")
     language: LanguageCode = Field(description="Language of the original, e.g. fr.")
     retrieved: dt.date = Field(description="Day the article was captured, YYYY-MM-DD.")
-    capture: Text | None = Field(None, description="Id of the raw capture file.")
+    capture: Text | None = Field(
+        None,
+        description="Id of the raw capture file; kept as content/captures/<id>.txt or .html (not published, "
+        "ignored by git), `briefings check` warns when the summary copies ten words of it in a row.",
+    )
 
 
 class Event(Record):

@@ -1,8 +1,8 @@
 """`briefings check`: every error and warning in the content, without building anything.
 
 Errors come from the pipeline's read, validate and link stages, exactly as `generate`
-reports them; warnings come from `lint.py`, which needs the linked site, so they are listed
-once the content has no errors left.
+reports them; warnings come from `lint.py` and `own_words.py` (summaries against the kept captures),
+which need the linked site, so they are listed once the content has no errors left.
 """
 
 from __future__ import annotations
@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.content.errors import ContentError, Problem
+from generator.content.kinds import CAPTURES_FOLDER
 from generator.editors.lint import ContentWarning, Rule, find_warnings
+from generator.editors.own_words import find_copied_text
 from generator.pipeline import plan
 
 
@@ -48,6 +50,7 @@ def check_content(content_dir: Path, today: dt.date) -> CheckReport:
     except ContentError as error:
         return CheckReport(error.problems, [])
     warnings = find_warnings(content.site, content.documents, today)
+    warnings += find_copied_text(content.site, content.documents, content_dir / CAPTURES_FOLDER)
     warnings += [
         ContentWarning(draft.path, draft.line, "draft", draft.describe_work(), Rule.DRAFT) for draft in content.drafts
     ]

@@ -50,6 +50,8 @@ class Rule(StrEnum):
     CAPTURED_TEXT = "captured-text"
     INVISIBLE_CHARACTER = "invisible-character"
     UNKNOWN_PUBLISHER = "unknown-publisher"
+    OWN_WORDS = "own-words"
+    """A summary or overview copying ten words in a row of a kept capture (own_words.py)."""
 
 
 @dataclass(frozen=True, order=True)

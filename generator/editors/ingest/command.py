@@ -12,6 +12,7 @@ from generator.editors.ingest.capture import Capture, CaptureError, read_capture
 from generator.editors.ingest.entry_files import plan_entries, write_entries
 from generator.editors.ingest.fetch import TIMEOUT, fetch, is_address
 from generator.editors.ingest.guesses import default_path, make_draft
+from generator.editors.ingest.kept_capture import kept_capture
 from generator.editors.ingest.record import render_record
 
 
@@ -51,6 +52,13 @@ def add_ingest_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
         help="where to write the draft; '-' for standard output "
         "(default: PROJECT/content/articles/<year>/<date>-<title words>.md)",
     )
+    parser.add_argument(
+        "--no-keep-capture",
+        dest="keep_capture",
+        action="store_false",
+        help="do not keep a copy of the capture in PROJECT/content/captures/ (kept by default when the draft is "
+        "written to a file: `briefings check` compares the summary with it; never published, ignored by git)",
+    )
     parser.add_argument("--project", type=Path, default=Path.cwd(), help="project folder (default: .)")
     parser.add_argument(
         "--retrieved",
@@ -83,6 +91,14 @@ def run_ingest(arguments: argparse.Namespace, today: dt.date) -> int:
     target = Path(arguments.output) if arguments.output else default_path(content_dir, draft)
     entries = plan_entries(content_dir, draft.new_entries) if content_dir.is_dir() else []
     record = render_record(draft, entries)
+    kept = kept_capture(content_dir, capture) if arguments.keep_capture and content_dir.is_dir() else None
+    if kept is not None and kept.clashes():
+        print(
+            f"error: {kept.shown} already exists and holds another text; ingest never overwrites a file. "
+            "Rename the capture file (its name is the capture's id), or pass --no-keep-capture.",
+            file=sys.stderr,
+        )
+        return 1
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("x", encoding="utf-8") as stream:
@@ -100,11 +116,16 @@ def run_ingest(arguments: argparse.Namespace, today: dt.date) -> int:
     shown = target.resolve().relative_to(Path.cwd()) if target.resolve().is_relative_to(Path.cwd()) else target
     try:
         written = write_entries(entries, draft.capture, str(shown))
+        if kept is not None:
+            kept.write()
     except OSError as error:
-        print(f"error: cannot write a draft registry entry in {content_dir}: {error.strerror}", file=sys.stderr)
+        print(f"error: cannot write in {content_dir}: {error.strerror}", file=sys.stderr)
         return 1
     print(f"Draft written to {shown}: check every 'à vérifier' line, fill in 'à compléter', write the summary,")
     print("then remove 'draft: true' to publish it.")
+    if kept is not None:
+        print(f"Capture kept as {kept.shown} (not published, ignored by git): `briefings check` compares it with")
+        print("the summary you write.")
     if written:
         entries_word = "entry" if len(written) == 1 else "entries"
         print(f"{len(written)} draft registry {entries_word} written, to review the same way:")
