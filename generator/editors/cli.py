@@ -106,7 +106,8 @@ def _add_check(commands: Subparsers) -> None:
         description="Validate every record as 'generate' does, then look for what is legal but suspicious: "
         "an article with no country or no summary, a position with no date or no evidence, a registry entry "
         "nothing refers to, a date in the future, the same article curated twice (same source URL or capture, "
-        "near-identical titles). Each line names the file, the line, the field and what was expected. "
+        "near-identical titles), a summary sharing ten words in a row with its capture kept in content/captures/. "
+        "Each line names the file, the line, the field and what was expected. "
         "Exit status: 0 when there is no error, 1 when there are errors (or warnings, with --strict).",
     )
     _add_project_option(parser)
