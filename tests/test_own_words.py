@@ -197,7 +197,7 @@ def test_ingest_keeps_the_capture_the_draft_names(fresh: Path, capsys: pytest.Ca
         capsys.readouterr().out
     )
     # The same capture again, into another draft: the copy there is the same text and stays.
-    assert ingest(fresh, seed, "-o", str(fresh / "again.md")) == 0
+    assert ingest(fresh, seed, "-o", str(fresh / "content/articles/2025/again.md")) == 0
     assert kept.read_text(encoding="utf-8") == seed.read_text(encoding="utf-8")
 
 
@@ -216,10 +216,11 @@ def test_ingest_never_overwrites_another_capture_of_the_same_name(
     )
 
 
-@pytest.mark.parametrize("options", [["--no-keep-capture"], ["-o", "-"]])
-def test_a_capture_is_not_kept_when_asked_not_to_or_when_the_draft_is_only_printed(
-    fresh: Path, options: list[str], capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("options", [["--no-keep-capture"], ["-o", "-"], ["-o", "draft-elsewhere.md"]])
+def test_a_capture_is_kept_only_beside_a_draft_in_the_projects_content(
+    fresh: Path, options: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.chdir(fresh)  # "draft-elsewhere.md": beside content/, not in it
     assert ingest(fresh, CAPTURES / "004_c231b7b4a89e3f3b.txt", *options) == 0
     assert not (fresh / "content" / CAPTURES_FOLDER).exists()
 

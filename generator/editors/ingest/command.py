@@ -57,7 +57,8 @@ def add_ingest_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
         dest="keep_capture",
         action="store_false",
         help="do not keep a copy of the capture in PROJECT/content/captures/ (kept by default when the draft is "
-        "written to a file: `briefings check` compares the summary with it; never published, ignored by git)",
+        "written into PROJECT/content/: `briefings check` compares the summary with it; never published, "
+        "ignored by git)",
     )
     parser.add_argument("--project", type=Path, default=Path.cwd(), help="project folder (default: .)")
     parser.add_argument(
@@ -91,7 +92,9 @@ def run_ingest(arguments: argparse.Namespace, today: dt.date) -> int:
     target = Path(arguments.output) if arguments.output else default_path(content_dir, draft)
     entries = plan_entries(content_dir, draft.new_entries) if content_dir.is_dir() else []
     record = render_record(draft, entries)
-    kept = kept_capture(content_dir, capture) if arguments.keep_capture and content_dir.is_dir() else None
+    # Kept only beside a draft written into this project's content/: check compares it there.
+    inside = content_dir.is_dir() and target.resolve().is_relative_to(content_dir.resolve())
+    kept = kept_capture(content_dir, capture) if arguments.keep_capture and inside else None
     if kept is not None and kept.clashes():
         print(
             f"error: {kept.shown} already exists and holds another text; ingest never overwrites a file. "
