@@ -192,3 +192,22 @@ def test_descriptions_of_generated_pages_are_plain_single_lines() -> None:
         description = front["description"]
         assert description and "\n" not in description and len(description) <= 200, page
         assert not re.search(r"[*_`<>\[\]]", description), page
+
+
+@pytest.mark.build
+def test_a_paraphrase_is_shown_as_the_articles_account_not_as_a_quotation(built_site: BuiltSite) -> None:
+    """Indirect speech (`reported: true`) carries no quotation marks and no quotation bar, and says what it is;
+    the speaker's own words stay a quotation in « »."""
+    page = soup_of(built_site, "articles/2025-12-18-chine-propose-organisation-internationale-ia/index.html")
+    reported = page.select("article .statement-reported")
+    assert len(reported) == 2
+    for statement in reported:
+        text = statement.get_text(" ", strip=True)
+        assert statement.find("blockquote") is None
+        assert "«" not in text and "»" not in text
+        assert text.startswith("Propos rapportés par l’article, sans citation exacte")
+        assert "Li Qiang" in text
+    assert "Sud global" in reported[0].get_text()
+    quoted = soup_of(built_site, "personnes/kassym-jomart-tokaiev/index.html").select("article .statement blockquote")
+    assert quoted, "Tokaïev's verbatim statements are quotations"
+    assert all(q.get_text(strip=True).startswith("« ") for q in quoted)

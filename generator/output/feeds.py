@@ -148,7 +148,8 @@ def _described(change: Change) -> str:
         return f"{day} — position : {item.actor.name} {ROLE_LABELS[item.record.role]} {item.initiative.name}"
     if change.what == "quote":
         assert isinstance(item, QuoteEntry)
-        return f"{day} — déclaration de {item.speaker.name} : « {item.record.text} »"
+        words = f"(propos rapportés) {item.record.text}" if item.record.reported else f"« {item.record.text} »"
+        return f"{day} — déclaration de {item.speaker.name} : {words}"
     assert isinstance(item, FigureEntry)
     value = format_decimal(item.record.value, locale="fr")
     return f"{day} — chiffre : {value} {item.record.unit}, {item.record.measures}"
