@@ -15,6 +15,7 @@ window.briefingsSearchResult = (result) => {
   const label = [meta.genre, meta.date].filter(Boolean).join(" · ");
   delete meta.genre;
   delete meta.date;
+  delete meta.aussi;
   const url = meta.url || result.url;
   const others = (result.sub_results || []).filter((sub) => sub.url !== url && sub.title !== meta.title);
   result.excerpt = (label ? `<span class="briefings-result-kind">${escape(label)}</span>` : "") + readable(result.excerpt);
@@ -36,7 +37,8 @@ new PagefindUI({
   processResult: window.briefingsSearchResult,
   // Pagefind favours short pages by default (0.75): a short briefing naming a word once came
   // before the long article about it ("securite", "Kazakhstan"); 0.1 nearly ignores length.
-  ranking: { pageLength: 0.1 },
+  // An entry's other names (metadata "aussi", the "Aussi appelé" line) count as much as a title.
+  ranking: { pageLength: 0.1, metaWeights: { title: 5, aussi: 5 } },
 });
 // Pagefind names its box only through `title`, which Material draws as a tooltip over the results.
 {
