@@ -18,6 +18,8 @@ from tests.chromium import needs_chromium
 from tests.conftest import BuiltSite
 
 OMCIA = "organisation-mondiale-cooperation-ia"
+MISSING = ["/pays/kazakhstan-ia/", "/un/dossier/qui/n-existe/pas/"]
+"""Addresses that do not exist: the server answers with the 404 page, which searches their last words."""
 CHANGED_PAGES = [
     "/pays/kz/",
     "/pays/cn/",
@@ -30,7 +32,10 @@ CHANGED_PAGES = [
     "/personnes/li-qiang/",
     "/methodologie/",
     "/donnees/",
+    *MISSING,
 ]
+NOT_FOUND = "Failed to load resource: the server responded with a status of 404 (Not Found)"
+"""What Chromium logs for a 404 answer: the missing page's own, and the 404 page's probes for the site's root."""
 PHONE = {"width": 375, "height": 812}
 
 pytestmark = pytest.mark.build  # every test reads a real build of the seed content
@@ -225,7 +230,7 @@ def test_changed_pages_pass_axe_fit_a_phone_and_stay_on_the_local_server(
     violations = Axe().run(page).response["violations"]
     assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations] == []
     assert hosts == {urlsplit(site_url).netloc}
-    assert errors == []
+    assert [error for error in errors if not (path in MISSING and error == NOT_FOUND)] == []
     if screen == "phone":
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     context.close()

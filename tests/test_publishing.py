@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import MKDOCS, ROOT, copy_project
+from tests.conftest import MKDOCS, PUBLISHED_URL, ROOT, copy_project
 from tests.markers import require_marker
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
@@ -116,6 +116,7 @@ def test_mkdocs_gh_deploy_publishes_the_site_to_a_gh_pages_branch(tmp_path: Path
     environment = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
+        "SITE_URL": PUBLISHED_URL,  # as the workflow sets it: a published site has its address (and a sitemap)
         "GIT_COMMITTER_NAME": "Test",
         "GIT_COMMITTER_EMAIL": "test@example.invalid",
     }

@@ -211,3 +211,16 @@ def test_a_paraphrase_is_shown_as_the_articles_account_not_as_a_quotation(built_
     quoted = soup_of(built_site, "personnes/kassym-jomart-tokaiev/index.html").select("article .statement blockquote")
     assert quoted, "Tokaïev's verbatim statements are quotations"
     assert all(q.get_text(strip=True).startswith("« ") for q in quoted)
+
+
+@pytest.mark.build
+def test_a_site_built_without_its_address_gives_no_local_address_as_its_own(built_site: BuiltSite) -> None:
+    """Without SITE_URL, site_url is the local copy's (extra.local_address): no page, feed or data file
+    presents http://127.0.0.1:8000/ as the site's address (no canonical link, no og:url, no sitemap)."""
+    local = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8").replace("!ENV", ""))["extra"]["local_address"]
+    host = local.split("//", 1)[1].rstrip("/")
+    files = [p for p in built_site.site.rglob("*") if p.suffix in {".html", ".xml", ".json", ".csv", ".txt"}]
+    assert len(files) > 50
+    assert [str(p.relative_to(built_site.site)) for p in files if host in p.read_text("utf-8")] == []
+    assert not (built_site.site / "sitemap.xml").exists()
+    assert soup_of(built_site, "pays/kz/index.html").select('link[rel="canonical"], meta[property="og:url"]') == []

@@ -57,10 +57,12 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from generator.content.errors import ContentError
-from generator.mkdocs.last_build import LastBuild
+from generator.mkdocs.last_build import SITEMAP_GZ, LastBuild
 from generator.mkdocs.search_index import SearchIndexer, SearchIndexError
 from generator.mkdocs.serve_watch import watch_with_system_events
 from generator.output.site_settings import SiteSettings
@@ -158,6 +160,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     """Whether this build has started changing the site folder."""
     search_current = True
     """Whether the search index covers the pages as the last build left them (the preview tells the reader)."""
+    address_known = True
+    """Whether mkdocs.yml gives the site's published address (SITE_URL), not the local copy's."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -177,6 +181,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         config.edit_uri = config.edit_uri_template = None
         self.edit_urls = {}
         settings = SiteSettings.from_mkdocs(config)
+        self.address_known = bool(settings.url)
         folders = (content, templates, Path(config.docs_dir))
         started = time.perf_counter()
         try:
@@ -254,6 +259,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
 
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        """Built without SITE_URL, site_url is the local copy's address: a page has no address to give
+        crawlers and link previews as its own, so Material writes no canonical link and no og:url."""
+        if not self.address_known:
+            page.canonical_url = None
+        return context
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         searchable = not excluded_from_search(page)
         if self.last_build is not None:
@@ -273,6 +287,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         last_build, files = self.last_build, self.files
         if last_build is not None and last_build.reused and not self.partial and files is not None:
             last_build.remove_stale_files(config, files)
+        if not self.address_known:
+            # A sitemap is a list of absolute addresses: a site whose address is not configured
+            # has none to give, and one of http://127.0.0.1:8000/ pages would mislead crawlers.
+            for name in ("sitemap.xml", SITEMAP_GZ):
+                (site_dir / name).unlink(missing_ok=True)
         if self.indexer is None:
             self._keep_state(indexed=False)
             return

@@ -44,5 +44,6 @@ new PagefindUI({
 {
   const box = document.querySelector("#briefings-search input");
   box?.setAttribute("aria-label", "Rechercher dans les briefings");
+  document.querySelector("#briefings-search form")?.setAttribute("aria-label", "Recherche du site");
   box?.removeAttribute("title");
 }
