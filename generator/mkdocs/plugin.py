@@ -220,6 +220,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """
         self.files = files
         self.built_pages = frozenset(file.src_uri for file in files.documentation_pages())
+        if not self.address_known:
+            # A sitemap is a list of absolute addresses: a site whose address is not configured has
+            # none to give, and one of http://127.0.0.1:8000/ pages would mislead crawlers. Neither
+            # rendered nor copied as the theme's raw file.
+            config.theme.static_templates.discard("sitemap.xml")
+            if (raw := files.get_file_from_path("sitemap.xml")) is not None:
+                files.remove(raw)
         preview = _PREVIEWS.get(Path(config.site_dir)) if self.command == "serve" and self.dirty else None
         if preview is None or preview.pages != self.built_pages:
             if self.last_build is not None:
@@ -287,9 +294,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         last_build, files = self.last_build, self.files
         if last_build is not None and last_build.reused and not self.partial and files is not None:
             last_build.remove_stale_files(config, files)
-        if not self.address_known:
-            # A sitemap is a list of absolute addresses: a site whose address is not configured
-            # has none to give, and one of http://127.0.0.1:8000/ pages would mislead crawlers.
+        if not self.address_known:  # a sitemap a build with the address left in the folder (on_files)
             for name in ("sitemap.xml", SITEMAP_GZ):
                 (site_dir / name).unlink(missing_ok=True)
         if self.indexer is None:
