@@ -62,7 +62,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from generator.content.errors import ContentError
-from generator.mkdocs.last_build import SITEMAP_GZ, LastBuild
+from generator.mkdocs.last_build import LastBuild
 from generator.mkdocs.search_index import SearchIndexer, SearchIndexError
 from generator.mkdocs.serve_watch import watch_with_system_events
 from generator.output.site_settings import SiteSettings
@@ -294,9 +294,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         last_build, files = self.last_build, self.files
         if last_build is not None and last_build.reused and not self.partial and files is not None:
             last_build.remove_stale_files(config, files)
-        if not self.address_known:  # a sitemap a build with the address left in the folder (on_files)
-            for name in ("sitemap.xml", SITEMAP_GZ):
-                (site_dir / name).unlink(missing_ok=True)
         if self.indexer is None:
             self._keep_state(indexed=False)
             return

@@ -1,6 +1,12 @@
 /* The search box in every page's header: Pagefind's UI, with results that say their kind of page
-   and date (briefingsSearchResult, which the 404 page's own box of nearby pages uses too). A file rather than inline in main.html: the browser caches it once, where inline
-   it weighed 1.7 KB on each of the site's pages. */
+   and date (briefingsSearchResult, which the 404 page's own box of nearby pages uses too). A file
+   rather than inline in main.html: the browser caches it once, where inline it weighed 2.1 KB on
+   each of the site's pages. */
+// The ranking of every search box of the site (this one and the 404 page's). Pagefind favours short
+// pages by default (0.75): a short briefing naming a word once came before the long article about it
+// ("securite", "Kazakhstan"); 0.1 nearly ignores length. An entry's other names (metadata "aussi",
+// the "Aussi appelé" line) count as much as a title.
+window.briefingsRanking = { pageLength: 0.1, metaWeights: { title: 5, aussi: 5 } };
 window.briefingsSearchResult = (result) => {
   const escape = (text) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
   const readable = (excerpt) => {
@@ -35,10 +41,7 @@ new PagefindUI({
   debounceTimeoutMs: 100,  // Pagefind waits 300 ms after each keystroke by default
   translations: { placeholder: "Rechercher" },
   processResult: window.briefingsSearchResult,
-  // Pagefind favours short pages by default (0.75): a short briefing naming a word once came
-  // before the long article about it ("securite", "Kazakhstan"); 0.1 nearly ignores length.
-  // An entry's other names (metadata "aussi", the "Aussi appelé" line) count as much as a title.
-  ranking: { pageLength: 0.1, metaWeights: { title: 5, aussi: 5 } },
+  ranking: window.briefingsRanking,
 });
 // Pagefind names its box only through `title`, which Material draws as a tooltip over the results.
 {
