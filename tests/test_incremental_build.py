@@ -3,7 +3,9 @@
 The seed site is built once; each test copies that project with its site folder and build
 state, makes one kind of edit, builds it dirty, and compares the whole site folder (pages,
 sitemap, 404, feeds, open data, search index) with a clean build of the edited project,
-byte for byte. It also checks that the dirty build did rebuild only part of the site.
+byte for byte. It also checks that the dirty build did rebuild only part of the site, and
+that its generation started from the session the last build kept, rendering only the pages
+the edit touched (all of them after a template edit).
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ pytestmark = pytest.mark.build
 ARTICLES = Path("content/articles/2025")
 TOKAIEV = ARTICLES / "2025-08-12-tokaiev-soutient-organisation-mondiale-ia.md"
 REBUILT = re.compile(r"briefings: (\d+) of (\d+) pages to rebuild since the last build")
+RENDERED = re.compile(r", (\d+) of (\d+) pages rendered")
+FROM_SESSION = "generating from the last build's session"
 
 
 def build(root: Path, *options: str) -> str:
@@ -138,6 +142,14 @@ def test_a_dirty_build_after_an_edit_is_the_clean_build(
     assert found, log
     rebuilt, pages = map(int, found.groups())
     assert 0 < rebuilt < pages, log  # the last build's other pages were kept
+    assert FROM_SESSION in log, log
+    rendering = RENDERED.search(log)
+    assert rendering, log
+    rendered, generated = map(int, rendering.groups())
+    if edit is edit_a_page_template:
+        assert rendered == generated, log
+    else:
+        assert 0 < rendered < generated, log  # the seeds are small: one article is on many pages
 
 
 def test_the_clean_path_rebuilds_everything(last_build: Path, tmp_path: Path) -> None:
@@ -177,3 +189,4 @@ def test_a_failed_build_leaves_no_state_to_start_from(last_build: Path, tmp_path
     )
     assert done.returncode != 0, done.stderr
     assert not (root / "build" / "site-state.json").exists()
+    assert not (root / "build" / "generator-session.pickle").exists()

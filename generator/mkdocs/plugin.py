@@ -13,6 +13,8 @@ A dirty build (`make site` passes `--dirty`; `briefings serve` builds dirty into
 starts from the last build's site folder: the state that build left beside the docs folder
 says which pages' sources are unchanged, and only the others are rebuilt; Pagefind is fed
 every page, the kept ones read back from the site folder (last_build.py, site_state.py).
+The generator, too, starts from the last build: `mkdocs build` runs it with the session that
+build kept (generator/preview/kept_session.py), which renders only the pages the edits touch.
 
 "Edit this page" links open the record a page is made from, not the generated Markdown:
 the plugin takes `repo_url` and `edit_uri` (the folder of mkdocs.yml in the repository,
@@ -67,6 +69,7 @@ from generator.mkdocs.search_index import SearchIndexer, SearchIndexError
 from generator.mkdocs.serve_watch import watch_with_system_events
 from generator.output.site_settings import SiteSettings
 from generator.pipeline import Inputs, run
+from generator.preview.kept_session import forget_session, load_session, save_session
 from generator.preview.session import Session
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -162,6 +165,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     """Whether the search index covers the pages as the last build left them (the preview tells the reader)."""
     address_known = True
     """Whether mkdocs.yml gives the site's published address (SITE_URL), not the local copy's."""
+    session: Session | None = None
+    """The generation session of this build, kept for the next one; None under `mkdocs serve`."""
+    folders: tuple[Path, Path, Path] | None = None
+    """The content, templates and docs folders."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -182,12 +189,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.edit_urls = {}
         settings = SiteSettings.from_mkdocs(config)
         self.address_known = bool(settings.url)
-        folders = (content, templates, Path(config.docs_dir))
+        folders = self.folders = (content, templates, Path(config.docs_dir))
         started = time.perf_counter()
         try:
-            # MkDocs makes a new plugin per rebuild of `mkdocs serve`; the preview's session outlives it.
-            steps = _PREVIEW_SESSIONS.setdefault(folders, Session()) if self.command == "serve" else None
-            generation = run(Inputs(*folders, settings), steps)
+            generation = run(Inputs(*folders, settings), self._session_for(folders))
         except ContentError as error:
             for line in error.report().splitlines():
                 log.error(line)
@@ -200,7 +205,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         report, site = generation.report, generation.site
         if self.command == "serve":
             _PREVIEWS.setdefault(Path(config.site_dir), _PreviewBuilds()).pending.update(report.written)
-        log.info(f"briefings: generated in {time.perf_counter() - started:.1f} s; {report.summary()}")
+        rendered = f", {self.session.rendered} of {len(self.session.pages)} pages rendered" if self.session else ""
+        log.info(f"briefings: generated in {time.perf_counter() - started:.1f} s; {report.summary()}{rendered}")
         if not config.site_url:
             log.info("briefings: no site_url in mkdocs.yml, so no Atom feeds (they need absolute addresses)")
         if edit_base:
@@ -210,6 +216,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 page: edit_base + Path(prefix, source).as_posix() for page, source in site.page_sources.items()
             }
         return config
+
+    def _session_for(self, folders: tuple[Path, Path, Path]) -> Session:
+        """The preview's session (MkDocs makes a new plugin per rebuild of `mkdocs serve`; the session
+        outlives it), else the one the last build kept when building over it, else a new one."""
+        if self.command == "serve":
+            self.session = None
+            return _PREVIEW_SESSIONS.setdefault(folders, Session())
+        kept = load_session(folders[2]) if self.dirty and self.last_build is not None else None
+        if kept is not None:
+            log.info("briefings: generating from the last build's session: only what changed is rendered")
+        self.session = kept or Session()
+        return self.session
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """In a dirty rebuild of the preview, leave out the pages that neither changed nor are in the nav.
@@ -256,6 +274,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.indexer = None
         if self.last_build is not None:
             self.last_build.forget()  # known again once this build has succeeded
+            forget_session(Path(config.docs_dir))
             self.last_build.empty_site_if_unknown(config)
         self.site_touched = True
         preview = _PREVIEWS.get(Path(config.site_dir)) if self.command == "serve" else None
@@ -328,12 +347,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return
         self.search_current = self.last_build.save(indexed=indexed)
         self.last_build.close()
+        if self.session is not None and self.folders is not None:
+            started = time.perf_counter()
+            save_session(self.folders[2], self.session)
+            log.info(f"briefings: generation session kept for the next build in {time.perf_counter() - started:.1f} s")
 
     def on_build_error(self, *, error: Exception) -> None:
         _PAGES_LOG.removeFilter(_LINKS_TO_KEPT_PAGES)
         if self.last_build is not None:
             if self.site_touched:
                 self.last_build.forget()
+                if self.folders is not None:
+                    forget_session(self.folders[2])
             self.last_build.close()
         if self.indexer is not None:
             self.indexer.close()

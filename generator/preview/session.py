@@ -4,8 +4,8 @@
 articles a generation from scratch takes tens of seconds, so the preview passes a
 `Session` as the conductor's steps (pipeline.run), which remembers the last run:
 
-- **Reading**: a file whose size and modification time are unchanged is not read,
-  parsed or validated again.
+- **Reading**: a file whose size and modification time are unchanged, or whose bytes
+  are (a fresh checkout gives every file a new time), is not parsed or validated again.
 - **Linking**: when the edited files are articles whose edit changed only texts (their
   `shape`, declared in linked/invalidation.py, is the same), the site keeps its
   structure: the new records are swapped into the last linked site, and its page list
@@ -21,10 +21,16 @@ articles a generation from scratch takes tens of seconds, so the preview passes 
 MkDocs then rebuilds only the pages whose Markdown changed when run with `--dirty`
 (`make serve`). The tests compare a session's output after each kind of edit with a
 fresh generation's, byte for byte.
+
+`mkdocs build` runs a session too, one kept on disk from the last build (kept_session.py),
+so that publishing a few edits renders only the pages they touch. Rendering everything (the
+first run, a template edit) is spread over every core, as the default steps do.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -39,11 +45,13 @@ from generator.history.commits import History, history_key
 from generator.linked.invalidation import shape
 from generator.linked.model import ArticleEntry, Site
 from generator.output.feeds import feed_path, render_feeds
+from generator.output.markup import render_editor_texts
 from generator.output.open_data import OpenDataMemo, render_open_data
 from generator.output.render import make_environment, render_page
 from generator.output.site_settings import SiteSettings
 from generator.output.write import WriteReport
 from generator.pages.specs import PageSpec, page_specs
+from generator.parallel import map_in_order
 from generator.pipeline import Inputs, Rendered, Steps, link_site, run
 from generator.preview.page_keys import page_key
 from generator.preview.recording import PUBLISHERS, SITE, SITE_CHANGES, SITE_FRESHNESS, RecordingEnvironment
@@ -58,6 +66,8 @@ class _File:
     document: SourceDocument | None
     problem: Problem | None
     record: ValidRecord | None = None
+    digest: bytes | None = None
+    """A hash of its bytes: a file with a new stamp but the same bytes is not read again."""
 
 
 @dataclass
@@ -117,7 +127,7 @@ class Session(Steps):
         return run(Inputs(content_dir, templates_dir, docs_dir, settings or SiteSettings()), self).report
 
     def begin(self, inputs: Inputs) -> None:
-        self._stamp = (_stamp_of(inputs.templates), inputs.settings)
+        self._stamp = (_templates_stamp(inputs.templates), inputs.settings)
         self._redo_all = self.site is None or self._stamp != self.templates_stamp
 
     def read(self, content: Path) -> tuple[list[SourceDocument], list[Problem]]:
@@ -128,9 +138,13 @@ class Session(Steps):
             stamp = _file_stamp(path)
             known = self.files.get(shown)
             if known is None or known.stamp != stamp or stamp is None:
-                document, problem = read_document(path, kind, shown, inside)
-                self.files[shown] = _File(stamp, document, problem)
-                self._pending.add(shown)
+                digest = _digest(path)
+                if known is not None and digest is not None and known.digest == digest and stamp is not None:
+                    known.stamp = stamp  # touched, not changed (a checkout, a save without edits)
+                else:
+                    document, problem = read_document(path, kind, shown, inside)
+                    self.files[shown] = _File(stamp, document, problem, digest=digest)
+                    self._pending.add(shown)
             return self.files[shown].document, self.files[shown].problem
 
         documents, problems = read_content(content, read)
@@ -186,21 +200,23 @@ class Session(Steps):
 
     def render(self, site: Site, pages: list[PageSpec], inputs: Inputs) -> Rendered:
         settings = inputs.settings
-        if self._redo_all or self._environment is None:
+        if self._redo_all:
             self.pages.clear()
+            render_editor_texts(  # converted once, before the rendering workers start (markup.py)
+                [article.summary for article in site.articles] + [entity.overview for entity in site.entities]
+            )
+        if self._redo_all or self._environment is None:
             made = make_environment(inputs.templates, settings, RecordingEnvironment)
             assert isinstance(made, RecordingEnvironment)
             self._environment = made
-        environment = self._environment
+        staleness = list(self._staleness(pages))
+        kept = [spec.path for spec, stale in staleness if not stale]
+        stale = [spec for spec, is_stale in staleness if is_stale]
+        rendered = map_in_order(functools.partial(_render_recording, self._environment, site), stale)
         files: dict[str, str] = {}
-        kept: list[str] = []
-        for spec, stale in self._staleness(pages):
-            if not stale:
-                kept.append(spec.path)
-                continue
-            environment.reads = set()
-            files[spec.path] = render_page(environment, site, spec)
-            self.pages[spec.path].depends_on = frozenset(environment.reads)
+        for spec, (text, reads) in zip(stale, rendered, strict=True):
+            files[spec.path] = text
+            self.pages[spec.path].depends_on = reads
         self.rendered = len(files)
         touched = self._touched | self._listing
         feeds = render_feeds(site, settings, lambda entity: self._redo_all or feed_is_stale(entity, touched))
@@ -210,6 +226,10 @@ class Session(Steps):
         # Texts swapped in: the site has the same pages, feeds and data files as the last
         # generation left in the folder, so there is no file to remove and no need to look.
         return Rendered(files, kept, complete_listing=not self.relinked)
+
+    def __getstate__(self) -> dict[str, object]:
+        """What is kept on disk between builds: everything but the compiled templates, made again."""
+        return {**self.__dict__, "_environment": None}
 
     def end(self, site: Site, pages: list[PageSpec]) -> None:
         if site is not self.site:
@@ -265,10 +285,26 @@ def _site_counts(site: Site) -> tuple[int, ...]:
     return len(site.articles), len(site.entities), len(site.positions), len(site.chronology)
 
 
-def _stamp_of(folder: Path) -> object:
+def _render_recording(environment: RecordingEnvironment, site: Site, spec: PageSpec) -> tuple[str, frozenset[str]]:
+    """Render one page; return it with the records it read (run in the rendering workers)."""
+    environment.reads = set()
+    text = render_page(environment, site, spec)
+    return text, frozenset(environment.reads)
+
+
+def _templates_stamp(folder: Path) -> object:
+    """The templates' names and bytes: a kept session is used again after a checkout that
+    gave every file a new time, but not after a template edit."""
     return tuple(
-        sorted((str(path), *_stat(path)) for path in folder.rglob("*") if path.is_file()),
+        sorted((path.relative_to(folder).as_posix(), _digest(path)) for path in folder.rglob("*") if path.is_file())
     )
+
+
+def _digest(path: Path) -> bytes | None:
+    try:
+        return hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+    except OSError:
+        return None
 
 
 def _file_stamp(path: Path) -> tuple[int, int] | None:
