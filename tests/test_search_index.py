@@ -11,6 +11,7 @@ import pytest
 
 from generator.mkdocs import search_index
 from generator.mkdocs.search_index import SearchIndexer, SearchIndexError
+from tests.conftest import BuiltSite
 
 PAGE = """<!doctype html><html lang="fr"><head><title>{title}</title></head>
 <body><nav>Menu du site</nav><main data-pagefind-body><h1>{title}</h1><p>{text}</p></main></body></html>"""
@@ -47,3 +48,31 @@ def test_a_service_that_stops_is_reported_not_waited_for(tmp_path: Path) -> None
         indexer.write(tmp_path / "pagefind")
     indexer.close()
     assert not (tmp_path / "pagefind").exists()
+
+
+@pytest.mark.build
+def test_the_body_alone_makes_the_index_the_whole_page_makes(
+    built_site: BuiltSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pagefind is sent each page's `<html>` tag and indexed body only: the index is the same, byte for byte."""
+    site = built_site.root / "site"
+    pages = [
+        (path.read_text(encoding="utf-8"), "/" + path.relative_to(site).as_posix().removesuffix("index.html"))
+        for path in sorted(site.rglob("index.html"))
+    ]
+    pages = [(html, url) for html, url in pages if search_index.BODY_START in html]
+    assert len(pages) > 20
+    assert all(search_index.BODY_END in html for html, _ in pages)
+    sent = sum(len(search_index.what_pagefind_reads(html)) for html, _ in pages)
+    assert sent < sum(len(html) for html, _ in pages) / 2  # the site's chrome is left out
+
+    def index(output: Path) -> dict[str, bytes]:
+        with SearchIndexer() as indexer:
+            for html, url in pages:
+                indexer.add_page(html, url)
+            indexer.write(output)
+        return {path.relative_to(output).as_posix(): path.read_bytes() for path in output.rglob("*") if path.is_file()}
+
+    trimmed = index(tmp_path / "trimmed")
+    monkeypatch.setattr(search_index, "what_pagefind_reads", lambda html: html)
+    assert index(tmp_path / "whole") == trimmed
