@@ -1,5 +1,5 @@
 """The Pages workflow publishes from the last build: it restores site/, the generated pages and the build
-state with the ecosystem's cache action before `make site`, which then rebuilds only what changed."""
+state and the generator's session with the ecosystem's cache action before `make site`, which then rebuilds only what changed."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import yaml
 from mkdocs.config import load_config
 
 from generator.mkdocs.site_state import state_path
+from generator.preview.kept_session import session_path
 from tests.conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
@@ -23,6 +24,7 @@ def test_the_workflow_restores_the_last_build_before_make_site() -> None:
     assert steps.index(cache) < site
     config = load_config(str(ROOT / "mkdocs.yml"))
     kept = [Path(folder).relative_to(ROOT).as_posix() for folder in (config.site_dir, config.docs_dir)]
-    assert cache["with"]["path"].split() == [*kept, state_path(config).relative_to(ROOT).as_posix()]
+    states = [state_path(config), session_path(Path(config.docs_dir))]
+    assert cache["with"]["path"].split() == [*kept, *(path.relative_to(ROOT).as_posix() for path in states)]
     # A new entry per commit (caches are immutable), restored from the newest of any commit.
     assert cache["with"]["key"] == "site-${{ github.sha }}" and cache["with"]["restore-keys"] == "site-"

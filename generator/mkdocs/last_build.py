@@ -12,8 +12,10 @@ of the same fingerprint (site_state.py):
    feed) are deleted, so the folder holds exactly a clean build's files.
 3. Pagefind indexes every searchable page, the kept ones read back from the site folder,
    in the order of a clean build: its index depends on the order pages are added in, and
-   must be the clean build's, byte for byte. The new index replaces the last one once
-   it is complete.
+   must be the clean build's, byte for byte. A thread feeds them while MkDocs builds
+   (`start_feeding`, from `on_nav`): it sends the kept pages as it reaches them and waits
+   for each rebuilt one to be rendered, so Pagefind indexes on the second core while MkDocs
+   works on the first. The new index replaces the last one once it is complete.
 
 Without a usable state (the first build, another fingerprint, a failed last build) the
 site folder is emptied and everything is built, as by a clean build.
@@ -24,12 +26,13 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-from collections.abc import Callable, Iterator
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs import utils
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.mkdocs.site_state import (
     PageState,
@@ -67,6 +70,10 @@ _BUILD_LOG = logging.getLogger("mkdocs.commands.build")
 _DIRTY_BUILD_NOTE = _DirtyBuildNote()
 
 
+class _BuildStopped(Exception):
+    """The build failed before rendering a page the search feeder waits for."""
+
+
 def _unmodified() -> bool:
     return False
 
@@ -90,6 +97,13 @@ class LastBuild:
         """Whether a page was left out of this build with no state to carry: the result cannot be vouched for."""
         self.rendered: dict[str, str] = {}
         """The HTML of the pages rebuilt, kept for Pagefind, which must take them in the site's order."""
+        self._built = threading.Condition()
+        """Notified as each rebuilt page is rendered, and when the build stops."""
+        self._done: set[str] = set()
+        """The rebuilt pages rendered so far."""
+        self._stopped = False
+        self._feeder: threading.Thread | None = None
+        self._feeding_failed: BaseException | None = None
         if dirty:
             _BUILD_LOG.addFilter(_DIRTY_BUILD_NOTE)
 
@@ -130,20 +144,55 @@ class LastBuild:
             log.info(f"briefings: {len(self.rebuilt)} of {len(self.pages)} pages to rebuild since the last build")
 
     def page_built(self, src_uri: str, output: str, *, searchable: bool) -> None:
-        self.pages[src_uri] = PageState(self.pages[src_uri].source, searchable)
-        if self.reused and searchable:
-            self.rendered[src_uri] = output
+        with self._built:
+            self.pages[src_uri] = PageState(self.pages[src_uri].source, searchable)
+            if self.reused and searchable:
+                self.rendered[src_uri] = output
+            self._done.add(src_uri)
+            self._built.notify_all()
 
-    def searchable_pages(self, files: Files) -> Iterator[tuple[str, str]]:
-        """Each searchable page kept or rebuilt, as (HTML, URL), in the order of a clean build."""
-        for file in files.documentation_pages():
-            state = self.pages.get(file.src_uri)
-            if state is None or not state.searchable:
-                continue
-            html = self.rendered.pop(file.src_uri, None)
-            if html is None:
-                html = Path(file.abs_dest_path).read_text(encoding="utf-8")
-            yield html, "/" + (file.page.url if file.page else file.url)  # the home page's is "", its file's "./"
+    def start_feeding(self, files: Files, add_page: Callable[[str, str], None]) -> None:
+        """Start sending `add_page(html, url)` each searchable page, kept or rebuilt, in a clean build's order."""
+        order = list(files.documentation_pages())  # the order MkDocs builds them in, too
+        self._feeder = threading.Thread(target=self._feed, args=(order, add_page), name="search-feeder", daemon=True)
+        self._feeder.start()
+
+    def finish_feeding(self) -> None:
+        """Wait until every page is sent; raise what stopped the feeding, if anything did."""
+        if self._feeder is not None:
+            self._feeder.join()
+        if self._feeding_failed is not None:
+            raise self._feeding_failed
+
+    def stop_feeding(self) -> None:
+        """The build failed: the pages still awaited will not come."""
+        with self._built:
+            self._stopped = True
+            self._built.notify_all()
+        if self._feeder is not None:
+            self._feeder.join()
+
+    def _feed(self, order: list[File], add_page: Callable[[str, str], None]) -> None:
+        try:
+            for file in order:
+                html = self._searchable_html(file)
+                if html is not None:
+                    add_page(html, "/" + (file.page.url if file.page else file.url))  # the home page's is ""
+        except BaseException as error:  # noqa: BLE001 - raised again by finish_feeding, in the build's thread
+            self._feeding_failed = error
+
+    def _searchable_html(self, file: File) -> str | None:
+        """The page's HTML if Pagefind indexes it: a rebuilt page once MkDocs has rendered it, a kept one from disk."""
+        if file.src_uri in self.rebuilt:
+            with self._built:
+                self._built.wait_for(lambda: file.src_uri in self._done or self._stopped)
+                if file.src_uri not in self._done:
+                    raise _BuildStopped
+                return self.rendered.pop(file.src_uri, None)
+        state = self.pages.get(file.src_uri)
+        if state is None or not state.searchable:
+            return None
+        return Path(file.abs_dest_path).read_text(encoding="utf-8")
 
     def remove_stale_files(self, config: MkDocsConfig, files: Files) -> list[str]:
         """Delete what a clean build would not make; the search folder is left to `replace_index`."""

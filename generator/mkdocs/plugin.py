@@ -261,6 +261,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         _PAGES_LOG.addFilter(_LINKS_TO_KEPT_PAGES)
         return files
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Over the last build, Pagefind is fed every page from now on, while MkDocs builds (last_build.py)."""
+        if self.indexer is not None and self.last_build is not None and self.last_build.reused:
+            self.last_build.start_feeding(files, self.indexer.add_page)
+        return nav
+
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.command == "serve":
             env.bytecode_cache = _THEME_TEMPLATES
@@ -319,9 +325,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         try:
             with self.indexer:
                 started = time.perf_counter()
-                if last_build is not None and last_build.reused and files is not None:
-                    for html, url in last_build.searchable_pages(files):
-                        self.indexer.add_page(html, url)
+                if last_build is not None and last_build.reused:
+                    last_build.finish_feeding()
                     last_build.replace_index(self.indexer.write, site_dir)
                 else:
                     self.indexer.write(site_dir / "pagefind")
@@ -355,6 +360,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         _PAGES_LOG.removeFilter(_LINKS_TO_KEPT_PAGES)
         if self.last_build is not None:
+            self.last_build.stop_feeding()
             if self.site_touched:
                 self.last_build.forget()
                 if self.folders is not None:
