@@ -248,7 +248,8 @@ def started_up(log: Path) -> bool:
 @pytest.mark.parametrize("edit", EDITS.values(), ids=EDITS.keys())
 def test_the_preview_starts_from_the_last_build_and_ends_as_a_clean_build(tmp_path: Path, edit: object) -> None:
     """The checkout changed since `make site`: the preview serves the last build at once, tells the reader
-    it is being brought up to date, rebuilds only what changed, and the site folder then is a clean build's."""
+    it is being brought up to date, generates from the session `make site` kept, rebuilds only what changed,
+    and the site folder then is a clean build's."""
     assert callable(edit)
     root, port = built_for_the_preview(tmp_path)
     edit(root)
@@ -258,6 +259,7 @@ def test_the_preview_starts_from_the_last_build_and_ends_as_a_clean_build(tmp_pa
         assert wait_until(lambda: started_up(log), 60), log.read_text()
         text = log.read_text()
         assert "serving the last build" in text, text
+        assert "generating from the last build's session" in text, text  # only what the edit touched is rendered
         rebuilt, pages = map(int, REBUILT.findall(text)[0])
         assert 0 < rebuilt < pages, text
         assert 'role="status"' not in fetch(f"{base}/pays/kz/")  # the index covers the pages again

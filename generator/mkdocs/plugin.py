@@ -219,15 +219,23 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def _session_for(self, folders: tuple[Path, Path, Path]) -> Session:
         """The preview's session (MkDocs makes a new plugin per rebuild of `mkdocs serve`; the session
-        outlives it), else the one the last build kept when building over it, else a new one."""
+        outlives it), else the one the last build kept when building over it, else a new one.
+
+        `briefings serve` starts from the kept session too; its rebuilds then change the docs
+        folder, so the next build does not trust the file and keeps a session of its own.
+        """
+        serving = _PREVIEW_SESSIONS.get(folders) if self.command == "serve" else None
+        kept = None
+        if serving is None and self.dirty and self.last_build is not None:
+            kept = load_session(folders[2])
+            if kept is not None:
+                log.info("briefings: generating from the last build's session: only what changed is rendered")
+        session = serving or kept or Session()
         if self.command == "serve":
-            self.session = None
-            return _PREVIEW_SESSIONS.setdefault(folders, Session())
-        kept = load_session(folders[2]) if self.dirty and self.last_build is not None else None
-        if kept is not None:
-            log.info("briefings: generating from the last build's session: only what changed is rendered")
-        self.session = kept or Session()
-        return self.session
+            _PREVIEW_SESSIONS[folders] = session
+        else:
+            self.session = session
+        return session
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """In a dirty rebuild of the preview, leave out the pages that neither changed nor are in the nav.
