@@ -65,4 +65,4 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 clean:
-	rm -rf site build/docs/*/ build/docs/*.md build/bench
+	rm -rf site build/docs/*/ build/docs/*.md build/bench build/generator-session.pickle

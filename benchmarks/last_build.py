@@ -5,9 +5,11 @@ Both start from the site folder and build state the bench's full build left (`mk
 from its cache and as a developer's checkout keeps them after `make site`:
 
 - publish_one_edit_s: one article retitled, then `mkdocs build --strict --dirty` (`make
-  site`): generation, MkDocs rebuilding the pages whose Markdown changed, Pagefind indexing
-  every page again (the kept ones read back from the site folder). The log says how long
-  generation and indexing took; MkDocs' part is the rest. The edit is then undone and built
+  site`): generation from the session the full build kept (generator/preview/kept_session.py:
+  loading it, rendering the pages the edit touched, keeping it again), MkDocs rebuilding the
+  pages whose Markdown changed, Pagefind indexing every page again (the kept ones read back
+  from the site folder, fed while MkDocs builds). The log says how long generation and
+  indexing after the last page took; MkDocs' part is the rest. The edit is then undone and built
   again, so the next measures start from the corpus as generated;
 - serve_ready_s: another retitle, then `briefings serve` (`make serve`) until the edited
   article's page is served (the last build's, at once), and serve_up_to_date_s until the

@@ -1,5 +1,6 @@
-"""The Pages workflow publishes from the last build: it restores site/, the generated pages and the build
-state and the generator's session with the ecosystem's cache action before `make site`, which then rebuilds only what changed."""
+"""The Pages workflow publishes from the last build: it restores site/, the generated pages, the build
+state and the generator's session with the ecosystem's cache action before `make site`, which then
+rebuilds only what changed."""
 
 from __future__ import annotations
 
