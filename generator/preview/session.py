@@ -32,12 +32,14 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content.errors import Problem
 from generator.content.kinds import PUBLISHER
+from generator.content.limits import RECORD_BYTES
 from generator.content.read import SourceDocument, read_content, read_document
 from generator.content.schema import Article
 from generator.content.validate import ValidRecord, validate_documents
@@ -138,7 +140,7 @@ class Session(Steps):
             stamp = _file_stamp(path)
             known = self.files.get(shown)
             if known is None or known.stamp != stamp or stamp is None:
-                digest = _digest(path)
+                digest = _record_digest(path)
                 if known is not None and digest is not None and known.digest == digest and stamp is not None:
                     known.stamp = stamp  # touched, not changed (a checkout, a save without edits)
                 else:
@@ -303,6 +305,19 @@ def _templates_stamp(folder: Path) -> object:
 def _digest(path: Path) -> bytes | None:
     try:
         return hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+    except OSError:
+        return None
+
+
+def _record_digest(path: Path) -> bytes | None:
+    """The hash of a record file's bytes, or None for what reading it would refuse (read.py): a pipe,
+    a device or a file over the size limit is never opened here, where it could block or be endless."""
+    try:
+        status = os.stat(path)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > RECORD_BYTES:
+            return None
+        with open(path, "rb") as stream:
+            return hashlib.blake2b(stream.read(RECORD_BYTES + 1), digest_size=16).digest()
     except OSError:
         return None
 
