@@ -19,7 +19,7 @@ import pytest
 from benchmarks.make_corpus import write_corpus
 from generator.output.site_settings import SiteSettings
 from generator.pipeline import generate
-from generator.preview.kept_session import load_session, save_session, session_path
+from generator.preview.kept_session import keep_saved_session, load_session, save_session, session_path
 from generator.preview.session import Session
 from tests.conftest import ROOT
 
@@ -45,6 +45,8 @@ def kept(tmp_path: Path) -> tuple[Path, Path, Session]:
     session = Session()
     session.generate(tmp_path / "content", templates, docs, PUBLISHED)
     save_session(docs, session)
+    assert load_session(docs) is None  # saved beside the kept one, until the build has succeeded
+    keep_saved_session(docs)
     return tmp_path, docs, session
 
 

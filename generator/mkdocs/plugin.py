@@ -69,7 +69,7 @@ from generator.mkdocs.search_index import SearchIndexer, SearchIndexError
 from generator.mkdocs.serve_watch import watch_with_system_events
 from generator.output.site_settings import SiteSettings
 from generator.pipeline import Inputs, run
-from generator.preview.kept_session import forget_session, load_session, save_session
+from generator.preview.kept_session import forget_session, keep_saved_session, load_session, save_session
 from generator.preview.session import Session
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -166,7 +166,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     address_known = True
     """Whether mkdocs.yml gives the site's published address (SITE_URL), not the local copy's."""
     session: Session | None = None
-    """The generation session of this build, kept for the next one; None under `mkdocs serve`."""
+    """The generation session of this build until it is saved for the next one; None under `mkdocs serve`."""
     folders: tuple[Path, Path, Path] | None = None
     """The content, templates and docs folders."""
 
@@ -215,6 +215,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.edit_urls = {
                 page: edit_base + Path(prefix, source).as_posix() for page, source in site.page_sources.items()
             }
+        if self.session is not None:
+            started = time.perf_counter()
+            save_session(Path(config.docs_dir), self.session)
+            del generation, site
+            self.session = None  # MkDocs and Pagefind need the memory more (kept_session.py)
+            gc.collect()  # the linked site's entries refer to each other: only a collection frees them
+            log.info(f"briefings: generation session saved for the next build in {time.perf_counter() - started:.1f} s")
         return config
 
     def _session_for(self, folders: tuple[Path, Path, Path]) -> Session:
@@ -360,10 +367,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return
         self.search_current = self.last_build.save(indexed=indexed)
         self.last_build.close()
-        if self.session is not None and self.folders is not None:
-            started = time.perf_counter()
-            save_session(self.folders[2], self.session)
-            log.info(f"briefings: generation session kept for the next build in {time.perf_counter() - started:.1f} s")
+        if self.command != "serve" and self.folders is not None:
+            keep_saved_session(self.folders[2])
 
     def on_build_error(self, *, error: Exception) -> None:
         _PAGES_LOG.removeFilter(_LINKS_TO_KEPT_PAGES)
@@ -372,7 +377,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if self.site_touched:
                 self.last_build.forget()
                 if self.folders is not None:
-                    forget_session(self.folders[2])
+                    forget_session(self.folders[2], saved_too=True)
             self.last_build.close()
         if self.indexer is not None:
             self.indexer.close()

@@ -16,7 +16,10 @@ A kept session is used only when nothing it relies on has changed behind its bac
 
 The file is the build's own cache, written and read by this code only (pickle runs what the
 file says: it must never come from anywhere else). It is removed when a build starts and
-written again once the build has succeeded, as the site's state is (site_state.py).
+replaced once the build has succeeded, as the site's state is (site_state.py). The new
+session is written beside it as soon as the generation is done, and let go: MkDocs and
+Pagefind then build the site without it in memory (held to the end, it was 126 MB more at
+the build's peak at 3,000 articles).
 """
 
 from __future__ import annotations
@@ -64,14 +67,13 @@ PICKLING_DEPTH = 1_000_000
 
 
 def save_session(docs: Path, session: Session) -> None:
-    """Keep `session` for the next build; written under another name, then put in place.
+    """Write `session` beside the kept one; `keep_saved_session` puts it in its place once the build succeeded.
 
     The linked site is a web of entries naming each other, and pickle walks it depth first:
     at 3,000 articles it went deeper than Python's default limit of 1,000 calls. It is
     pickled in a thread of its own with a stack large enough for the depth allowed.
     """
-    path = session_path(docs)
-    temporary = path.with_suffix(".pickle-next")
+    temporary = _saved_path(docs)
     failure: list[BaseException] = []
 
     def dump() -> None:
@@ -94,11 +96,24 @@ def save_session(docs: Path, session: Session) -> None:
     if failure:
         temporary.unlink(missing_ok=True)
         raise failure[0]
-    os.replace(temporary, path)
 
 
-def forget_session(docs: Path) -> None:
+def keep_saved_session(docs: Path) -> None:
+    """The build succeeded: the session saved during it is the one the next build starts from."""
+    if _saved_path(docs).exists():
+        os.replace(_saved_path(docs), session_path(docs))
+
+
+def forget_session(docs: Path, *, saved_too: bool = False) -> None:
+    """Remove the kept session (a build is changing the docs folder), and with `saved_too` the one
+    this build saved (the build failed)."""
     session_path(docs).unlink(missing_ok=True)
+    if saved_too:
+        _saved_path(docs).unlink(missing_ok=True)
+
+
+def _saved_path(docs: Path) -> Path:
+    return session_path(docs).with_suffix(".pickle-next")
 
 
 def _header(docs: Path) -> tuple[object, ...]:
