@@ -24,6 +24,7 @@ the build's peak at 3,000 articles).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -120,6 +121,7 @@ def _header(docs: Path) -> tuple[object, ...]:
     return (FORMAT, _generator_fingerprint(), _docs_stamp(docs))
 
 
+@functools.cache  # the same in a process: asked when loading the session and again when saving it
 def _generator_fingerprint() -> str:
     digest = hashlib.blake2b(sys.version.encode("utf-8"), digest_size=16)
     installed = sorted(f"{found.metadata['Name']}={found.version}" for found in metadata.distributions())

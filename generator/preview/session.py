@@ -32,12 +32,12 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content.errors import Problem
+from generator.content.files import UnreadableFileError, read_regular_file
 from generator.content.kinds import PUBLISHER
 from generator.content.limits import RECORD_BYTES
 from generator.content.read import SourceDocument, read_content, read_document
@@ -140,7 +140,7 @@ class Session(Steps):
             stamp = _file_stamp(path)
             known = self.files.get(shown)
             if known is None or known.stamp != stamp or stamp is None:
-                digest = _record_digest(path)
+                digest = _record_digest(path, inside)
                 if known is not None and digest is not None and known.digest == digest and stamp is not None:
                     known.stamp = stamp  # touched, not changed (a checkout, a save without edits)
                 else:
@@ -309,16 +309,14 @@ def _digest(path: Path) -> bytes | None:
         return None
 
 
-def _record_digest(path: Path) -> bytes | None:
-    """The hash of a record file's bytes, or None for what reading it would refuse (read.py): a pipe,
-    a device or a file over the size limit is never opened here, where it could block or be endless."""
+def _record_digest(path: Path, inside: Path) -> bytes | None:
+    """The hash of a record file's bytes, read as reading the record would read them (files.py), or None
+    for what that refuses: a pipe, a device, an oversized file or a link out of the content folder."""
     try:
-        status = os.stat(path)
-        if not stat.S_ISREG(status.st_mode) or status.st_size > RECORD_BYTES:
-            return None
-        with open(path, "rb") as stream:
-            return hashlib.blake2b(stream.read(RECORD_BYTES + 1), digest_size=16).digest()
-    except OSError:
+        return hashlib.blake2b(
+            read_regular_file(path, RECORD_BYTES, "record size", inside=inside), digest_size=16
+        ).digest()
+    except UnreadableFileError:
         return None
 
 
