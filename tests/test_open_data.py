@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.output.open_data import PositionRows, RecordTexts, positions_csv, records_data, records_json
+from generator.output.spreadsheets import PUBLISHERS_PATH, TableMemo, render_spreadsheets
 from generator.pipeline import generate, load_site
 from tests.conftest import GOOD_CONTENT, ROOT, SITE_CONTENT, BuiltSite
 
@@ -131,3 +132,17 @@ def test_csv_rows_kept_from_the_last_call_are_those_of_a_fresh_call() -> None:
     memo: PositionRows = {}
     assert positions_csv(site, memo) == fresh and positions_csv(site, memo) == fresh
     assert set(memo) == {article.source_file for article in site.articles}
+
+
+def test_briefing_tables_kept_from_the_last_call_are_made_again_only_where_a_record_changed() -> None:
+    site = load_site(SITE_CONTENT)
+    memo: TableMemo = {}
+    first = render_spreadsheets(site, memo)
+    assert first == render_spreadsheets(site)
+    article = next(article for article in site.articles if article.positions)
+    article.record = article.record.model_copy(update={"title": "Un titre corrigé"})  # as the preview swaps texts
+    second = render_spreadsheets(site, memo)
+    assert second == render_spreadsheets(site)
+    remade = {path for path, text in second.items() if text is not first[path]}
+    listing = {path for path, text in second.items() if "Un titre corrigé" in text}
+    assert listing and remade == listing | {PUBLISHERS_PATH}  # the outlets' table is made every time

@@ -30,7 +30,7 @@ from pydantic import BaseModel
 from generator.linked.model import ArticleEntry, Entity, PositionEntry, PublisherEntry, Site, role_rank
 from generator.output.labels import ROLE_LABELS
 from generator.output.site_settings import page_url
-from generator.output.spreadsheets import render_spreadsheets, spreadsheet_safe
+from generator.output.spreadsheets import TableMemo, render_spreadsheets, spreadsheet_safe
 from generator.pages.specs import DATA_FILES
 
 JSON_PATH = DATA_FILES["json"]
@@ -73,6 +73,7 @@ class OpenDataMemo:
 
     records: RecordTexts = field(default_factory=dict)
     positions: PositionRows = field(default_factory=dict)
+    tables: TableMemo = field(default_factory=dict)
 
 
 _INDENT = 2
@@ -84,15 +85,15 @@ def render_open_data(site: Site, memo: OpenDataMemo | None = None) -> dict[str, 
     """Return {path in the docs folder: text} for the JSON records, the CSV of positions, and the
     spreadsheet tables of each briefing and of the outlets (spreadsheets.py).
 
-    `memo` keeps each record's JSON text and each article's CSV rows from one call to the
-    next: what was made from the same record objects as last time (their files were not
-    read again) is not made again.
+    `memo` keeps each record's JSON text, each article's CSV rows and each briefing's tables
+    from one call to the next: what was made from the same record objects as last time
+    (their files were not read again) is not made again.
     """
     memo = memo or OpenDataMemo()
     return {
         JSON_PATH: records_json(site, memo.records),
         CSV_PATH: positions_csv(site, memo.positions),
-        **render_spreadsheets(site),
+        **render_spreadsheets(site, memo.tables),
     }
 
 

@@ -9,6 +9,11 @@ file as Windows-1252 and shows "Ã©" for "é". A cell a spreadsheet would take 
 starts with a single quote (`spreadsheet_safe`). Rows come in the briefing's own order and
 dates in one format (`AAAA-MM-JJ` at the source's precision), so the same content always
 gives the same bytes.
+
+The live preview renders them at every edit, and a site of 10,000 articles has some 5,000
+of them: each table is kept with the records its rows were made from (`TableMemo`) and made
+again only when one of them is not the same object as last time, as the data files'
+records are (open_data.py).
 """
 
 from __future__ import annotations
@@ -58,6 +63,7 @@ STATEMENT_HEADERS = (
 PUBLISHER_HEADERS = ("Média", "Pays", "Nature", "Site web", "Articles suivis")
 
 T = TypeVar("T")
+ItemT = TypeVar("ItemT", PositionEntry, QuoteEntry)
 
 
 @dataclass(frozen=True)
@@ -80,16 +86,53 @@ def briefing_tables(entity: Entity) -> list[Table]:
     return tables
 
 
-def render_spreadsheets(site: Site) -> dict[str, str]:
-    """Return {path in the docs folder: CSV text} for every briefing's tables and the outlets."""
+TableMemo = dict[str, tuple[tuple[tuple[object, ...], ...], str]]
+"""Each briefing table's CSV text by its path, with what each of its rows was made from (`_made_from`)."""
+
+
+def render_spreadsheets(site: Site, memo: TableMemo | None = None) -> dict[str, str]:
+    """Return {path in the docs folder: CSV text} for every briefing's tables and the outlets.
+
+    `memo` keeps the tables from one call to the next: a table whose rows are made from the
+    same records as last time is not made again.
+    """
+    memo = {} if memo is None else memo
     files = {PUBLISHERS_PATH: _table(PUBLISHER_HEADERS, site.publishers, lambda item: _publisher_row(site, item))}
     for entity in site.entities:
         for table in briefing_tables(entity):
             if table.label == "positions":
-                files[table.path] = _table(POSITION_HEADERS, entity.positions, _position_row)
+                files[table.path] = _kept_table(memo, table.path, POSITION_HEADERS, entity.positions, _position_row)
             else:
-                files[table.path] = _table(STATEMENT_HEADERS, entity.quotes, _statement_row)
+                files[table.path] = _kept_table(memo, table.path, STATEMENT_HEADERS, entity.quotes, _statement_row)
+    for gone in memo.keys() - files.keys():
+        del memo[gone]
     return files
+
+
+def _kept_table(
+    memo: TableMemo,
+    path: str,
+    headers: tuple[str, ...],
+    items: Sequence[ItemT],
+    row: Callable[[ItemT], tuple[str, ...]],
+) -> str:
+    """The table at `path` as `memo` has it if its rows are made from the same records, else made again."""
+    made_from = tuple(map(_made_from, items))
+    known = memo.get(path)
+    if known is None or known[0] != made_from:  # tuples compare their items by identity first
+        known = memo[path] = (made_from, _table(headers, items, row))
+    return known[1]
+
+
+def _made_from(item: PositionEntry | QuoteEntry) -> tuple[object, ...]:
+    """Everything a position's or a statement's row reads: its record, the records of the entries it
+    names (their names), its article's record and address."""
+    article = item.article
+    if isinstance(item, PositionEntry):
+        voiced_by = item.voiced_by.record if item.voiced_by else None
+        return (item.record, item.actor.record, item.initiative.record, voiced_by, article.record, article.id)
+    initiative = item.initiative.record if item.initiative else None
+    return (item.record, item.speaker.record, initiative, article.record, article.id)
 
 
 def _table(headers: tuple[str, ...], items: Sequence[T], row: Callable[[T], tuple[str, ...]]) -> str:
