@@ -105,6 +105,10 @@ class Steps:
     def link(self, records: list[ValidRecord], problems: list[Problem], drafted: frozenset[str]) -> Site:
         return link_site(records, problems, drafted)
 
+    def attach_changes(self, site: Site, history: History | None) -> None:
+        """Date what each article brought, for the "Nouveautés" lists (history/changes.py)."""
+        attach_changes(site, history)
+
     def list_pages(self, site: Site) -> list[PageSpec]:
         return page_specs(site)
 
@@ -161,7 +165,7 @@ def plan(content: Path, steps: Steps | None = None) -> Plan:
         records, schema_problems = steps.validate(documents)
         site = steps.link(records, read_problems + schema_problems, frozenset(draft.path for draft in drafts))
         site.drafts = [str(draft) for draft in drafts]
-        attach_changes(site, history)
+        steps.attach_changes(site, history)
         pages = steps.list_pages(site)
         check_addresses(pages)
     return Plan(site, pages, {document.path: document for document in documents}, drafts)

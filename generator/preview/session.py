@@ -43,6 +43,7 @@ from generator.content.limits import RECORD_BYTES
 from generator.content.read import SourceDocument, read_content, read_document
 from generator.content.schema import Article
 from generator.content.validate import ValidRecord, validate_documents
+from generator.history.changes import ChangesMemo, attach_changes
 from generator.history.commits import History, history_key
 from generator.linked.invalidation import shape
 from generator.linked.model import ArticleEntry, Site
@@ -108,6 +109,8 @@ class Session(Steps):
     """The content's git history as last read: a record file whose history changed (a commit) counts as edited."""
     _history_key: tuple[str, str] | None = None
     """What that history was read from (commits.history_key)."""
+    _changes: ChangesMemo = field(default_factory=dict)
+    """Each article's dated changes, made again only when its entry, record or history is new."""
 
     # What the generation running has learnt so far, from one step for the next.
     _stamp: object = None
@@ -193,6 +196,9 @@ class Session(Steps):
         if any(path.split("/")[1:2] == [PUBLISHER.folder] for path in self._pending):
             self._touched.add(PUBLISHERS)
         return site
+
+    def attach_changes(self, site: Site, history: History | None) -> None:
+        attach_changes(site, history, self._changes)
 
     def list_pages(self, site: Site) -> list[PageSpec]:
         """The pages of the last run if the site kept its structure, else the site's pages listed again."""
