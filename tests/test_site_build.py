@@ -44,6 +44,18 @@ def test_heading_anchors_are_titled_in_french(built_site: BuiltSite) -> None:
     assert anchor in built_site.html("pays/kz/index.html")
 
 
+def test_no_markdown_is_left_unconverted_in_a_page(built_site: BuiltSite) -> None:
+    """MkDocs converts no Markdown inside an HTML block (md_in_html is left out of mkdocs.yml, being a
+    third of the conversion's time): what a template writes in one must be HTML already."""
+    leftovers = re.compile(r"\*\*\S|\]\(|^\s*- \[", re.MULTILINE)
+    found = {}
+    for page in sorted(built_site.site.rglob("*.html")):
+        content = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one(".md-content")
+        if content and (match := leftovers.search(content.get_text())):
+            found[page.relative_to(built_site.site).as_posix()] = match.group()
+    assert found == {}
+
+
 def test_no_page_loads_anything_from_another_host(built_site: BuiltSite) -> None:
     offending = []
     for page in built_site.site.rglob("*.html"):

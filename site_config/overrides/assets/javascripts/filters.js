@@ -1,7 +1,8 @@
 /* Client-side filters for the positions matrix, the chronology and the articles list.
  *
  * A container marked data-filters="key:Label;key:Label" holds items (list items, table rows)
- * carrying data-filter-<key>="value|value". The script adds one <select> per key, built from
+ * carrying data-filter-<key>="value|value" (with data-filters-scope="page", it marks where the
+ * filters go and the items are the rest of the page's). The script adds one <select> per key, built from
  * the values the items carry, and hides the items that lack a chosen value. Without
  * JavaScript nothing is added and every item shows: the page is complete as served.
  * data-filter-columns="key" also hides the table columns (headers th[data-column]) of other
@@ -23,7 +24,9 @@
       return { key: parts[0], label: parts[1] };
     });
     var selector = keys.map(function (k) { return "[data-filter-" + k.key + "]"; }).join(",");
-    var items = Array.prototype.slice.call(container.querySelectorAll(selector));
+    // data-filters-scope="page": an empty marker before a list split by headings; its items are the page's.
+    var scope = container.getAttribute("data-filters-scope") === "page" ? container.parentNode : container;
+    var items = Array.prototype.slice.call(scope.querySelectorAll(selector));
     if (items.length < 2) return;
     var form = document.createElement("form");
     form.className = "list-filters";
