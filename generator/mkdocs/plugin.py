@@ -14,7 +14,8 @@ starts from the last build's site folder: the state that build left beside the d
 says which pages' sources are unchanged, and only the others are rebuilt; Pagefind is fed
 every page, the kept ones read back from the site folder (last_build.py, site_state.py).
 The generator, too, starts from the last build: `mkdocs build` runs it with the session that
-build kept (generator/preview/kept_session.py), which renders only the pages the edits touch.
+build kept (generator/preview/kept_session.py), which renders only the pages the edits touch,
+in a child process whose memory leaves with it (generation.py).
 
 "Edit this page" links open the record a page is made from, not the generated Markdown:
 the plugin takes `repo_url` and `edit_uri` (the folder of mkdocs.yml in the repository,
@@ -42,6 +43,7 @@ also (see `_PreviewBuilds`):
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import os
@@ -63,13 +65,13 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from generator.content.errors import ContentError
+from generator.mkdocs.generation import generate, generate_apart
 from generator.mkdocs.last_build import LastBuild
 from generator.mkdocs.search_index import SearchIndexer, SearchIndexError
 from generator.mkdocs.serve_watch import watch_with_system_events
 from generator.output.site_settings import SiteSettings
-from generator.pipeline import Inputs, run
-from generator.preview.kept_session import forget_session, keep_saved_session, load_session, save_session
+from generator.pipeline import Inputs
+from generator.preview.kept_session import forget_session, keep_saved_session, load_session
 from generator.preview.session import Session
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -165,8 +167,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     """Whether the search index covers the pages as the last build left them (the preview tells the reader)."""
     address_known = True
     """Whether mkdocs.yml gives the site's published address (SITE_URL), not the local copy's."""
-    session: Session | None = None
-    """The generation session of this build until it is saved for the next one; None under `mkdocs serve`."""
     folders: tuple[Path, Path, Path] | None = None
     """The content, templates and docs folders."""
 
@@ -191,58 +191,57 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.address_known = bool(settings.url)
         folders = self.folders = (content, templates, Path(config.docs_dir))
         started = time.perf_counter()
-        try:
-            generation = run(Inputs(*folders, settings), self._session_for(folders))
-        except ContentError as error:
-            for line in error.report().splitlines():
+        inputs = Inputs(*folders, settings)
+        if self.command == "serve":
+            outcome = generate(inputs, self._preview_session(folders), keep=False)
+        else:
+            outcome = generate_apart(inputs, functools.partial(self._kept_session, folders[2]))
+        if outcome.problems is not None:
+            for line in outcome.problems.splitlines():
                 log.error(line)
             if self.command == "serve":
                 # MkDocs' server stops answering after a failed rebuild; building the last
                 # good pages instead keeps the preview up while the editor fixes the record.
                 log.error("The preview keeps showing the last good pages until these problems are fixed.")
                 return config
-            raise Abort("The content has problems (listed above); the last good pages are unchanged.") from None
-        report, site = generation.report, generation.site
+            raise Abort("The content has problems (listed above); the last good pages are unchanged.")
+        report = outcome.report
         if self.command == "serve":
             _PREVIEWS.setdefault(Path(config.site_dir), _PreviewBuilds()).pending.update(report.written)
-        rendered = f", {self.session.rendered} of {len(self.session.pages)} pages rendered" if self.session else ""
-        log.info(f"briefings: generated in {time.perf_counter() - started:.1f} s; {report.summary()}{rendered}")
+        rendered = f", {outcome.rendered[0]} of {outcome.rendered[1]} pages rendered" if outcome.rendered else ""
+        generated_s = time.perf_counter() - started - (outcome.saved_s or 0)
+        log.info(f"briefings: generated in {generated_s:.1f} s; {report.summary()}{rendered}")
+        if outcome.saved_s is not None:
+            log.info(f"briefings: generation session saved for the next build in {outcome.saved_s:.1f} s")
         if not config.site_url:
             log.info("briefings: no site_url in mkdocs.yml, so no Atom feeds (they need absolute addresses)")
         if edit_base:
             project = Path(config.config_file_path).parent
             prefix = os.path.relpath(content.parent, project)
             self.edit_urls = {
-                page: edit_base + Path(prefix, source).as_posix() for page, source in site.page_sources.items()
+                page: edit_base + Path(prefix, source).as_posix() for page, source in outcome.page_sources.items()
             }
-        if self.session is not None:
-            started = time.perf_counter()
-            save_session(Path(config.docs_dir), self.session)
-            del generation, site
-            self.session = None  # MkDocs and Pagefind need the memory more (kept_session.py)
-            gc.collect()  # the linked site's entries refer to each other: only a collection frees them
-            log.info(f"briefings: generation session saved for the next build in {time.perf_counter() - started:.1f} s")
         return config
 
-    def _session_for(self, folders: tuple[Path, Path, Path]) -> Session:
-        """The preview's session (MkDocs makes a new plugin per rebuild of `mkdocs serve`; the session
-        outlives it), else the one the last build kept when building over it, else a new one.
-
-        `briefings serve` starts from the kept session too; its rebuilds then change the docs
-        folder, so the next build does not trust the file and keeps a session of its own.
-        """
-        serving = _PREVIEW_SESSIONS.get(folders) if self.command == "serve" else None
-        kept = None
-        if serving is None and self.dirty and self.last_build is not None:
-            kept = load_session(folders[2])
-            if kept is not None:
-                log.info("briefings: generating from the last build's session: only what changed is rendered")
-        session = serving or kept or Session()
-        if self.command == "serve":
+    def _preview_session(self, folders: tuple[Path, Path, Path]) -> Session:
+        """The session of `mkdocs serve`, which outlives the plugin (MkDocs makes a new one per rebuild):
+        the first build's is the one the last build kept, when it builds over that build."""
+        session = _PREVIEW_SESSIONS.get(folders)
+        if session is None:
+            session = self._kept_session(folders[2])
             _PREVIEW_SESSIONS[folders] = session
-        else:
-            self.session = session
         return session
+
+    def _kept_session(self, docs: Path) -> Session:
+        """The session the last build kept, when building over that build, else a new one.
+
+        `briefings serve` starts from it too; its rebuilds then change the docs folder, so
+        the next build does not trust the file and generates from scratch.
+        """
+        kept = load_session(docs) if self.dirty and self.last_build is not None else None
+        if kept is not None:
+            log.info("briefings: generating from the last build's session: only what changed is rendered")
+        return kept or Session()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """In a dirty rebuild of the preview, leave out the pages that neither changed nor are in the nav.
