@@ -10,7 +10,8 @@ makes two edits to one article and times each until the served article page show
   edit reaches many pages; the generated files whose modification time changed are
   counted. Only the article's texts change, which the preview swaps in (generator/preview/);
 - its title again and the role of its first position, as an editor correcting who
-  supported what: the links between records change, and the whole site is linked again.
+  supported what: the stances of its actor and initiative change, and the positions
+  matrix with them (the preview swaps stances in without linking the site again).
 """
 
 from __future__ import annotations

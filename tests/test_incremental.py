@@ -18,7 +18,8 @@ import pytest
 
 from benchmarks.make_corpus import write_corpus
 from generator.output.site_settings import SiteSettings
-from generator.pipeline import generate
+from generator.pages.matrix import top_matrix
+from generator.pipeline import generate, load_site
 from generator.preview.session import Session
 from tests.conftest import ROOT
 
@@ -74,6 +75,40 @@ def rewrite_article_texts(content: Path) -> None:
 
 def redate_article(content: Path) -> None:
     replace_line(articles(content)[3], r"^published: '(\d{4})-\d\d-\d\d'$", r"published: '\1-12-31'")
+
+
+def with_positions(content: Path, count: int = 1) -> list[Path]:
+    return [path for path in articles(content) if path.read_text("utf-8").count("\n  role: ") >= count]
+
+
+def change_a_role(content: Path) -> None:
+    """Who supported what: the role of an article's first position, which initiative briefings order by."""
+    article = with_positions(content)[12]
+    role = re.search(r"^  role: (\w+)$", article.read_text("utf-8"), flags=re.MULTILINE)
+    assert role
+    replace_line(article, r"^  role: \w+$", f"  role: {'opposes' if role[1] == 'supports' else 'supports'}")
+
+
+def change_a_role_the_matrix_shows(content: Path) -> None:
+    """A stance in a cell of the positions matrix, which is made from every position's role."""
+    site = load_site(content)
+    matrix, _ = top_matrix(site)
+    position = next(stance for _, cells in matrix.rows for cell in cells for stance in cell).positions[0]
+    article = content.parent / position.article.source_file
+    text = article.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    number = [index for index, line in enumerate(lines) if line.startswith("  role: ")][
+        position.article.positions.index(position)
+    ]
+    lines[number] = "  role: " + ("opposes" if lines[number] == "  role: supports" else "supports")
+    article.write_text("\n".join(lines), encoding="utf-8")
+
+
+def redate_a_position(content: Path) -> None:
+    """A position dated years before its article: first in no list any more, last in some."""
+    replace_line(
+        with_positions(content, 2)[3], r"^  date: '\d{4}-(\d\d-\d\d)'\n  voiced_by", r"  date: '2001-\1'\n  voiced_by"
+    )
 
 
 def drop_a_country(content: Path) -> None:
@@ -157,6 +192,9 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "retitle an article": retitle_article,
     "rewrite an article's texts": rewrite_article_texts,
     "redate an article": redate_article,
+    "change a position's role": change_a_role,
+    "change a role the positions matrix shows": change_a_role_the_matrix_shows,
+    "redate a position": redate_a_position,
     "drop a country from an article": drop_a_country,
     "rename a person": rename_person,
     "move a person to another country": move_person,
@@ -230,14 +268,21 @@ def test_a_retitled_article_renders_only_its_dependents_again(corpus: Path, tmp_
 
 
 def test_text_edits_keep_the_linked_site_and_other_edits_link_again(corpus: Path, tmp_path: Path) -> None:
-    """Edits that change only texts swap them into the linked site; a later edit of the
-    structure still gives what a fresh generation gives."""
+    """Edits that change only texts or stances swap them into the linked site; a later edit of
+    the structure still gives what a fresh generation gives."""
     content = tmp_path / "content"
     shutil.copytree(corpus, content)
     docs = tmp_path / "docs"
     session = Session()
     session.generate(content, TEMPLATES, docs, PUBLISHED)
-    steps = [(retitle_article, False), (rewrite_article_texts, False), (redate_article, True), (retitle_article, False)]
+    steps = [
+        (retitle_article, False),
+        (rewrite_article_texts, False),
+        (change_a_role, False),
+        (redate_article, True),
+        (redate_a_position, False),
+        (retitle_article, False),
+    ]
     for number, (edit, relinked) in enumerate(steps):
         records = {path: path.read_bytes() for path in content.rglob("*.md")}
         edit(content)

@@ -8,9 +8,16 @@ one to the schema or the model means saying here what it does.
 
 An article's fields are either
 - `STRUCTURE`: the field decides the site's structure: which lists the article is in,
-  where, and how they are split (its date, its references, its themes, the roles and dates
-  of its positions, the dates and names of its events, which the page lists hold). An edit
-  of it links the records afresh and lists the pages again; or
+  where, and how they are split (its date, its references, its themes, who its positions
+  are of and on, the dates and names of its events, which the page lists hold). An edit
+  of it links the records afresh and lists the pages again;
+- `STANCE`: the field says what stance a position reports (its role, its date). Which
+  lists the article is in stays the same, but the stances of the position's actor,
+  initiative and spokesperson, the order of their positions, and the pages made from
+  every stance (`specs.stance_specs`: the positions matrix) change. An edit of it is
+  swapped into the linked site, those positions are put in order again
+  (`link.reorder_positions`), those pages are listed again, and the pages that read the
+  article or what links to those entities are rendered again; or
 - `TEXT`: only pages that show the article read it (its title, source, summary, quotes'
   words, figures, evidence, places). An edit of it is swapped into the linked site and
   only the pages that read the article are rendered again.
@@ -35,12 +42,13 @@ from generator.content.schema import Article
 
 class Rule(Enum):
     STRUCTURE = "structure"
+    STANCE = "stance"
     TEXT = "text"
     OWN = "own"
     LINKED = "linked"
 
 
-STRUCTURE, TEXT, OWN, LINKED = Rule.STRUCTURE, Rule.TEXT, Rule.OWN, Rule.LINKED
+STRUCTURE, STANCE, TEXT, OWN, LINKED = Rule.STRUCTURE, Rule.STANCE, Rule.TEXT, Rule.OWN, Rule.LINKED
 
 FieldRules = dict[str, "Rule | FieldRules"]
 
@@ -67,8 +75,8 @@ ARTICLE_FIELDS: FieldRules = {
     "positions": {
         "actor": STRUCTURE,
         "initiative": STRUCTURE,
-        "role": STRUCTURE,
-        "date": STRUCTURE,
+        "role": STANCE,
+        "date": STANCE,
         "voiced_by": STRUCTURE,
         "evidence": TEXT,
     },
@@ -123,18 +131,24 @@ ENTITY_ATTRIBUTES: dict[str, Rule] = {
 
 def shape(article: Article) -> tuple[Any, ...]:
     """The values of an article's `STRUCTURE` fields: two records of one article with the same
-    shape differ only in texts, which the pages showing the article read from the record."""
-    return _shape_of(article, ARTICLE_FIELDS)
+    shape differ only in stances and texts, which the linked site can take in place."""
+    return _values_of(article, ARTICLE_FIELDS, STRUCTURE)
 
 
-def _shape_of(record: Any, rules: FieldRules) -> tuple[Any, ...]:
+def stances(article: Article) -> tuple[Any, ...]:
+    """The values of an article's `STANCE` fields: two records of one article with the same shape
+    and the same stances differ only in texts, which the pages showing the article read from the record."""
+    return _values_of(article, ARTICLE_FIELDS, STANCE)
+
+
+def _values_of(record: Any, rules: FieldRules, kept: Rule) -> tuple[Any, ...]:
     values: list[Any] = []
     for name, rule in rules.items():
         value = getattr(record, name)
         if isinstance(rule, dict) and isinstance(value, list):
-            values.append(tuple(_shape_of(item, rule) for item in value))
+            values.append(tuple(_values_of(item, rule, kept) for item in value))
         elif isinstance(rule, dict):
-            values.append(_shape_of(value, rule))
-        elif rule is STRUCTURE:
+            values.append(_values_of(value, rule, kept))
+        elif rule is kept:
             values.append(value)
     return tuple(values)

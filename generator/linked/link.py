@@ -13,6 +13,7 @@ initiatives and people have no such list and keep needing their registry file.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -277,7 +278,7 @@ class _Linker:
             for entity in article.entities:
                 entity.articles.append(article)
             for position in article.positions:
-                for entity in distinct([position.actor, position.initiative, position.voiced_by]):
+                for entity in position_holders(position):
                     entity.positions.append(position)
             for quote in article.quotes:
                 for entity in _concerned_by_quote(quote):
@@ -286,11 +287,7 @@ class _Linker:
                 for entity in _concerned_by_figure(figure):
                     entity.figures.append(figure)
         for entity in self._all_entities():
-            entity.positions.sort(
-                key=lambda position: (position.record.date or position.article.published).sort_key, reverse=True
-            )
-            if entity.kind == "initiative":  # "who stands where": proposers first, opponents last
-                entity.positions.sort(key=role_rank)
+            order_positions(entity)
             entity.people.sort(key=name_order)
         countries = self._sorted("country")
         for country in countries:
@@ -317,6 +314,35 @@ class _Linker:
     def _file_problem(self, item: ValidRecord, message: str) -> None:
         """Report a problem with the file itself (its name), not with a line of it."""
         self.problems.append(Problem(item.document.path, 0, "", message))
+
+
+def position_holders(position: PositionEntry) -> list[Entity]:
+    """The entities whose positions list holds `position`: its actor, initiative and spokesperson."""
+    return distinct([position.actor, position.initiative, position.voiced_by])
+
+
+def order_positions(entity: Entity) -> None:
+    """Put an entity's positions in the order its briefing lists them: newest first (a position's
+    own date, else its article's); an initiative's proposers first and opponents last ("who
+    stands where"). Ties keep the order the positions come in: the site's, its articles newest
+    first, each article's positions as its record lists them."""
+    entity.positions.sort(
+        key=lambda position: (position.record.date or position.article.published).sort_key, reverse=True
+    )
+    if entity.kind == "initiative":
+        entity.positions.sort(key=role_rank)
+
+
+def reorder_positions(site: Site, entities: Iterable[Entity]) -> None:
+    """Put the positions of `entities` in order again after roles or dates changed in place
+    (the live preview's swap of an article's stances, preview/session.py): back in the site's
+    order first, so that ties fall as a fresh linking lets them."""
+    rank = {id(article): index for index, article in enumerate(site.articles)}
+    for entity in entities:
+        entity.positions.sort(
+            key=lambda position: (rank[id(position.article)], position.article.positions.index(position))
+        )
+        order_positions(entity)
 
 
 def _concerned_by_quote(quote: QuoteEntry) -> list[Entity]:

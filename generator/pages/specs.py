@@ -105,8 +105,7 @@ def _index_specs(site: Site) -> list[PageSpec]:
         for tag in tags:
             tag_pages = paginated(tag_page(tag, True), tag.articles, PAGE_SIZE, _theme_context(tag))
             specs += [PageSpec(path, "tag.md.j2", context) for path, context in tag_pages]
-    matrix, totals = top_matrix(site)
-    specs.append(PageSpec("positions.md", "positions.md.j2", PositionsContext(matrix, totals)))
+    specs += stance_specs(site)
     for kind, entities in site.entities_by_kind:
         first = f"{KIND_NAMED[kind].site_folder}/index.md"
         index_pages = paginated(first, entities, ENTITY_PAGE_SIZE, _index_context(len(entities)))
@@ -118,6 +117,17 @@ def _index_specs(site: Site) -> list[PageSpec]:
                 chronology_pages = paginated(first_page, chronology, PAGE_SIZE, _chronology_context(entity))
                 specs += [PageSpec(path, "entity_chronology.md.j2", context) for path, context in chronology_pages]
     return specs
+
+
+def stance_specs(site: Site) -> list[PageSpec]:
+    """The pages whose context is made from every position's role and date: the positions matrix.
+
+    The live preview lists them again, and them only, after an edit that changed only stances
+    (linked/invalidation.py's `STANCE` fields); any page listing positions by their stance
+    belongs here.
+    """
+    matrix, totals = top_matrix(site)
+    return [PageSpec("positions.md", "positions.md.j2", PositionsContext(matrix, totals))]
 
 
 def _theme_context(tag: Tag) -> Callable[[Sequence[ArticleEntry], Pager | None], ThemeContext]:

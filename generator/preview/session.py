@@ -10,8 +10,11 @@ articles a generation from scratch takes tens of seconds, so the preview passes 
   `shape`, declared in linked/invalidation.py, is the same), the site keeps its
   structure: the new records are swapped into the last linked site, and its page list
   and the pages' keys stay valid. Only the pages that read the edited articles are
-  rendered again, not those that only list or count an entity's articles. Any other edit
-  links the records afresh (a second at 10,000 articles) and lists the pages again.
+  rendered again, not those that only list or count an entity's articles. An edit that
+  also changed a position's role or date (its `stances`) puts those positions in order
+  again, lists again the pages made from every stance, and renders again the pages that
+  read what links to the positions' actors, initiatives and spokespeople. Any other
+  edit links the records afresh (a second at 10,000 articles) and lists the pages again.
 - **Rendering**: each page knows the records it read when last rendered (recording.py);
   a page is rendered again only if it read a touched record (touched.py), or if what it
   lists changed (its key, page_keys.py). A template change renders everything again.
@@ -45,7 +48,8 @@ from generator.content.schema import Article
 from generator.content.validate import ValidRecord, validate_documents
 from generator.history.changes import ChangesMemo, attach_changes
 from generator.history.commits import History, history_key
-from generator.linked.invalidation import shape
+from generator.linked.invalidation import shape, stances
+from generator.linked.link import position_holders, reorder_positions
 from generator.linked.model import ArticleEntry, Site
 from generator.output.feeds import feed_path, render_feeds
 from generator.output.markup import render_editor_texts
@@ -53,7 +57,7 @@ from generator.output.open_data import OpenDataMemo, render_open_data
 from generator.output.render import make_environment, render_page
 from generator.output.site_settings import SiteSettings
 from generator.output.write import WriteReport
-from generator.pages.specs import PageSpec, page_specs
+from generator.pages.specs import PageSpec, page_specs, stance_specs
 from generator.parallel import map_in_order
 from generator.pipeline import Inputs, Rendered, Steps, link_site, run
 from generator.preview.page_keys import page_key
@@ -93,7 +97,7 @@ class Session(Steps):
     rendered every time, are not counted."""
     relinked: bool = True
     """Whether the last generation linked the records afresh; False when it swapped the edited
-    articles' texts into the site it had."""
+    articles' texts (and stances) into the site it had."""
 
     _articles: dict[str, ArticleEntry] = field(default_factory=dict)
     """The linked site's articles, by their record file."""
@@ -118,6 +122,8 @@ class Session(Steps):
     _touched: set[str] = field(default_factory=set)
     _listing: set[str] = field(default_factory=set)
     """The links of the entities listing articles whose texts were swapped: their feeds show the texts."""
+    _restanced: bool = False
+    """Whether the swapped articles' stances changed: the pages made from stances are listed again."""
 
     def generate(
         self, content_dir: Path, templates_dir: Path, docs_dir: Path, settings: SiteSettings | None = None
@@ -180,11 +186,13 @@ class Session(Steps):
         swapped = None if self._redo_all or problems else self._texts_swapped()
         self.relinked = swapped is None
         if swapped is not None:
-            site, self._listing = swapped
+            site, self._listing, self._restanced = swapped
             self._touched = set(self._pending) | ({SITE_CHANGES} if self._pending else set())
+            if self._restanced:  # what lists those entities' positions lists them otherwise
+                self._touched |= self._listing
             return site
         site = link_site(records, problems, drafted)  # raises ContentError: nothing is written
-        self._listing = set()
+        self._listing, self._restanced = set(), False
         self._touched = touched_by(self.site, site, self._pending)
         added_or_removed = bool(self._pending - (self._known & set(self.files)))
         if added_or_removed or (self.site is not None and _site_counts(self.site) != _site_counts(site)):
@@ -201,9 +209,11 @@ class Session(Steps):
         attach_changes(site, history, self._changes)
 
     def list_pages(self, site: Site) -> list[PageSpec]:
-        """The pages of the last run if the site kept its structure, else the site's pages listed again."""
+        """The pages of the last run if the site kept its structure (those made from stances listed
+        again if stances changed), else the site's pages listed again."""
         if not self.relinked:
-            return [page.spec for page in self.pages.values()]
+            again = {spec.path: spec for spec in stance_specs(site)} if self._restanced else {}
+            return [again.get(page.spec.path, page.spec) for page in self.pages.values()]
         return page_specs(site)
 
     def render(self, site: Site, pages: list[PageSpec], inputs: Inputs) -> Rendered:
@@ -245,13 +255,14 @@ class Session(Steps):
         self.site, self.templates_stamp = site, self._stamp
         self._known, self._pending = set(self.files), set()
 
-    def _texts_swapped(self) -> tuple[Site, set[str]] | None:
-        """The last site with the edited articles' new texts, and the links of the entities that
-        list them; None if an edit changed more than texts (or a record other than an
-        article's) and the records must be linked afresh."""
+    def _texts_swapped(self) -> tuple[Site, set[str], bool] | None:
+        """The last site with the edited articles' new texts and stances, the links of the
+        entities that list them, and whether stances changed; None if an edit changed the
+        structure (or a record other than an article's) and the records must be linked afresh."""
         if self.site is None:
             return None
         swaps: list[tuple[ArticleEntry, ValidRecord]] = []
+        restanced: list[ArticleEntry] = []
         for path in self._pending:
             file, entry = self.files.get(path), self._articles.get(path)
             item = file.record if file else None
@@ -260,23 +271,35 @@ class Session(Steps):
             if shape(item.record) != shape(entry.record):
                 return None
             swaps.append((entry, item))
+            if stances(item.record) != stances(entry.record):
+                restanced.append(entry)
         for entry, item in swaps:
             swap_texts(self.site, entry, item)
+        reorder_positions(
+            self.site,
+            {entity for entry in restanced for position in entry.positions for entity in position_holders(position)},
+        )
         named = {entity for entry, _ in swaps for entity in named_by(entry)}
-        return self.site, links_touched(named, self._pending)
+        return self.site, links_touched(named, self._pending), bool(restanced)
 
     def _staleness(self, pages: list[PageSpec]) -> Iterable[tuple[PageSpec, bool]]:
         """Each page and whether it must be rendered again.
 
         When the site kept its structure, every page kept its spec and its key, and only the
-        pages that read a touched record are stale. Otherwise each page's key is compared
-        with the last.
+        pages that read a touched record are stale, or those listed again (made from stances)
+        whose key changed. Otherwise each page's key is compared with the last.
         """
+        memo: dict[int, object] = {}
         if not self.relinked:
             for spec in pages:
-                yield spec, bool(self.pages[spec.path].depends_on & self._touched)
+                kept = self.pages[spec.path]
+                stale = bool(kept.depends_on & self._touched)
+                if spec is not kept.spec:
+                    key = page_key(spec, memo)
+                    stale = stale or key != kept.key
+                    self.pages[spec.path] = _Page(spec, key, kept.depends_on)
+                yield spec, stale
             return
-        memo: dict[int, object] = {}
         for spec in pages:
             key = page_key(spec, memo)
             known = self.pages.get(spec.path)
