@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -12,6 +13,7 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 from mkdocs.utils.yaml import yaml_load
 
+from benchmarks.make_corpus import write_corpus
 from generator.output.labels import ROLE_LABELS, STATUS_LABELS
 from generator.output.provenance import KIND_LABELS
 from generator.output.site_settings import SiteSettings
@@ -52,9 +54,9 @@ def test_every_briefing_says_when_it_was_last_updated_from_its_own_dates(built_s
     assert li_qiang is not None and li_qiang.get_text().startswith("Mis à jour le 18 décembre 2025")
 
 
-def test_a_briefing_is_as_fresh_as_the_newest_position_or_statement_concerning_it() -> None:
-    site = load_site(SITE_CONTENT)
-    for entity in site.entities:
+def test_a_briefing_is_as_fresh_as_the_newest_position_or_statement_concerning_it(tmp_path: Path) -> None:
+    write_corpus(tmp_path, 200)  # entities with hundreds of articles, positions and statements
+    for entity in [*load_site(SITE_CONTENT).entities, *load_site(tmp_path / "content").entities]:
         dates = [a.published for a in entity.articles]
         dates += [p.record.date for p in entity.positions if p.record.date]
         dates += [q.record.date for q in entity.quotes if q.record.date]

@@ -82,10 +82,13 @@ class Entity:
         """The newest date of what the briefing reports: its articles, positions and statements.
 
         The content's own dates, never the build's: a briefing is as fresh as its sources.
+        Its articles come newest first (link.py), so the first is the newest of them: the
+        indexes ask every briefing, and a country can have thousands of articles.
         """
-        dates = [article.published for article in self.articles]
-        dates += [position.record.date for position in self.positions if position.record.date]
+        dates = [position.record.date for position in self.positions if position.record.date]
         dates += [quote.record.date for quote in self.quotes if quote.record.date]
+        if self.articles:
+            dates.append(self.articles[0].published)
         return max(dates, default=None)
 
     @cached_property  # read by the briefing, its list pages and the indexes

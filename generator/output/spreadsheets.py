@@ -87,7 +87,8 @@ def briefing_tables(entity: Entity) -> list[Table]:
 
 
 TableMemo = dict[str, tuple[tuple[tuple[object, ...], ...], str]]
-"""Each briefing table's CSV text by its path, with what each of its rows was made from (`_made_from`)."""
+"""Each briefing table's CSV text by its path, with what each of its rows was made from
+(`_positions_made_from`, `_statements_made_from`)."""
 
 
 def render_spreadsheets(site: Site, memo: TableMemo | None = None) -> dict[str, str]:
@@ -101,9 +102,15 @@ def render_spreadsheets(site: Site, memo: TableMemo | None = None) -> dict[str, 
     for entity in site.entities:
         for table in briefing_tables(entity):
             if table.label == "positions":
-                files[table.path] = _kept_table(memo, table.path, POSITION_HEADERS, entity.positions, _position_row)
+                made_from = _positions_made_from(entity.positions)
+                files[table.path] = _kept_table(
+                    memo, table.path, made_from, POSITION_HEADERS, entity.positions, _position_row
+                )
             else:
-                files[table.path] = _kept_table(memo, table.path, STATEMENT_HEADERS, entity.quotes, _statement_row)
+                made_from = _statements_made_from(entity.quotes)
+                files[table.path] = _kept_table(
+                    memo, table.path, made_from, STATEMENT_HEADERS, entity.quotes, _statement_row
+                )
     for gone in memo.keys() - files.keys():
         del memo[gone]
     return files
@@ -112,27 +119,52 @@ def render_spreadsheets(site: Site, memo: TableMemo | None = None) -> dict[str, 
 def _kept_table(
     memo: TableMemo,
     path: str,
+    made_from: tuple[tuple[object, ...], ...],
     headers: tuple[str, ...],
     items: Sequence[ItemT],
     row: Callable[[ItemT], tuple[str, ...]],
 ) -> str:
-    """The table at `path` as `memo` has it if its rows are made from the same records, else made again."""
-    made_from = tuple(map(_made_from, items))
+    """The table at `path` as `memo` has it if its rows are `made_from` the same records, else made again."""
     known = memo.get(path)
     if known is None or known[0] != made_from:  # tuples compare their items by identity first
         known = memo[path] = (made_from, _table(headers, items, row))
     return known[1]
 
 
-def _made_from(item: PositionEntry | QuoteEntry) -> tuple[object, ...]:
-    """Everything a position's or a statement's row reads: its record, the records of the entries it
-    names (their names), its article's record and address."""
-    article = item.article
-    if isinstance(item, PositionEntry):
-        voiced_by = item.voiced_by.record if item.voiced_by else None
-        return (item.record, item.actor.record, item.initiative.record, voiced_by, article.record, article.id)
-    initiative = item.initiative.record if item.initiative else None
-    return (item.record, item.speaker.record, initiative, article.record, article.id)
+# What each row of a table reads: its item's record, the records of the entries it names (their
+# names), its article's record and address. One comprehension per kind of table, without a call
+# per row: every edit in the preview asks this of some 200,000 rows at 10,000 articles.
+
+
+def _positions_made_from(positions: Sequence[PositionEntry]) -> tuple[tuple[object, ...], ...]:
+    return tuple(
+        [
+            (
+                position.record,
+                position.actor.record,
+                position.initiative.record,
+                position.voiced_by.record if position.voiced_by else None,
+                position.article.record,
+                position.article.id,
+            )
+            for position in positions
+        ]
+    )
+
+
+def _statements_made_from(quotes: Sequence[QuoteEntry]) -> tuple[tuple[object, ...], ...]:
+    return tuple(
+        [
+            (
+                quote.record,
+                quote.speaker.record,
+                quote.initiative.record if quote.initiative else None,
+                quote.article.record,
+                quote.article.id,
+            )
+            for quote in quotes
+        ]
+    )
 
 
 def _table(headers: tuple[str, ...], items: Sequence[T], row: Callable[[T], tuple[str, ...]]) -> str:
