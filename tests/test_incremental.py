@@ -19,6 +19,7 @@ import pytest
 from benchmarks.make_corpus import write_corpus
 from generator.output.site_settings import SiteSettings
 from generator.pages.matrix import top_matrix
+from generator.pages.specs import BRIEFING_LIMITS
 from generator.pipeline import generate, load_site
 from generator.preview.session import Session
 from tests.conftest import ROOT
@@ -101,6 +102,19 @@ def change_a_role_the_matrix_shows(content: Path) -> None:
         position.article.positions.index(position)
     ]
     lines[number] = "  role: " + ("opposes" if lines[number] == "  role: supports" else "supports")
+    article.write_text("\n".join(lines), encoding="utf-8")
+
+
+def bring_a_hidden_stance_forward(content: Path) -> None:
+    """The last stance of an initiative listing more than a briefing shows becomes a proposal, which
+    comes first: the briefing read only its first stances' articles, and the list."""
+    shown = BRIEFING_LIMITS["stances"]
+    initiative = next(entity for entity in load_site(content).initiatives if len(entity.stances) > shown + 2)
+    position = initiative.stances[-1].positions[0]
+    article = content.parent / position.article.source_file
+    lines = article.read_text(encoding="utf-8").split("\n")
+    roles = [index for index, line in enumerate(lines) if line.startswith("  role: ")]
+    lines[roles[position.article.positions.index(position)]] = "  role: proposes"
     article.write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -194,6 +208,7 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "redate an article": redate_article,
     "change a position's role": change_a_role,
     "change a role the positions matrix shows": change_a_role_the_matrix_shows,
+    "bring a stance a briefing did not show forward": bring_a_hidden_stance_forward,
     "redate a position": redate_a_position,
     "drop a country from an article": drop_a_country,
     "rename a person": rename_person,
