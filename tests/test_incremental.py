@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.make_corpus import write_corpus
+from generator.linked.model import PositionEntry
 from generator.output.site_settings import SiteSettings
 from generator.pages.matrix import top_matrix
 from generator.pages.specs import BRIEFING_LIMITS
@@ -90,19 +91,22 @@ def change_a_role(content: Path) -> None:
     replace_line(article, r"^  role: \w+$", f"  role: {'opposes' if role[1] == 'supports' else 'supports'}")
 
 
-def change_a_role_the_matrix_shows(content: Path) -> None:
-    """A stance in a cell of the positions matrix, which is made from every position's role."""
-    site = load_site(content)
-    matrix, _ = top_matrix(site)
-    position = next(stance for _, cells in matrix.rows for cell in cells for stance in cell).positions[0]
+def set_role(content: Path, position: PositionEntry, role: Callable[[str], str]) -> None:
+    """Give a linked position the role `role(its role)`, in its article's record."""
     article = content.parent / position.article.source_file
-    text = article.read_text(encoding="utf-8")
-    lines = text.split("\n")
+    lines = article.read_text(encoding="utf-8").split("\n")
     number = [index for index, line in enumerate(lines) if line.startswith("  role: ")][
         position.article.positions.index(position)
     ]
-    lines[number] = "  role: " + ("opposes" if lines[number] == "  role: supports" else "supports")
+    lines[number] = "  role: " + role(lines[number].removeprefix("  role: "))
     article.write_text("\n".join(lines), encoding="utf-8")
+
+
+def change_a_role_the_matrix_shows(content: Path) -> None:
+    """A stance in a cell of the positions matrix, which is made from every position's role."""
+    matrix, _ = top_matrix(load_site(content))
+    position = next(stance for _, cells in matrix.rows for cell in cells for stance in cell).positions[0]
+    set_role(content, position, lambda role: "opposes" if role == "supports" else "supports")
 
 
 def bring_a_hidden_stance_forward(content: Path) -> None:
@@ -110,12 +114,7 @@ def bring_a_hidden_stance_forward(content: Path) -> None:
     comes first: the briefing read only its first stances' articles, and the list."""
     shown = BRIEFING_LIMITS["stances"]
     initiative = next(entity for entity in load_site(content).initiatives if len(entity.stances) > shown + 2)
-    position = initiative.stances[-1].positions[0]
-    article = content.parent / position.article.source_file
-    lines = article.read_text(encoding="utf-8").split("\n")
-    roles = [index for index, line in enumerate(lines) if line.startswith("  role: ")]
-    lines[roles[position.article.positions.index(position)]] = "  role: proposes"
-    article.write_text("\n".join(lines), encoding="utf-8")
+    set_role(content, initiative.stances[-1].positions[0], lambda _: "proposes")
 
 
 def redate_a_position(content: Path) -> None:

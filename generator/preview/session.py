@@ -275,10 +275,11 @@ class Session(Steps):
                 restanced.append(entry)
         for entry, item in swaps:
             swap_texts(self.site, entry, item)
-        reorder_positions(
-            self.site,
-            {entity for entry in restanced for position in entry.positions for entity in position_holders(position)},
-        )
+        if restanced:  # a title edit is the usual one: it does not rank the site's articles
+            holders = {
+                entity for entry in restanced for position in entry.positions for entity in position_holders(position)
+            }
+            reorder_positions(self.site, holders)
         named = {entity for entry, _ in swaps for entity in named_by(entry)}
         return self.site, links_touched(named, self._pending), bool(restanced)
 
