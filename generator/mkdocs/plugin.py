@@ -163,6 +163,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     """Whether this build of the preview leaves out the pages it knows unchanged (`on_files`)."""
     site_touched = False
     """Whether this build has started changing the site folder."""
+    index_kept = False
+    """Whether this build keeps the last build's search index, the one it would write (`_start_indexing`)."""
     search_current = True
     """Whether the search index covers the pages as the last build left them (the preview tells the reader)."""
     address_known = True
@@ -263,6 +265,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if preview is None or preview.pages != self.built_pages:
             if self.last_build is not None:
                 self.last_build.sort_pages(files, self.edit_urls, carried=set())
+            self._start_indexing(config)
             return files
         kept = preview.pending | _nav_pages(config.nav)
         self.partial = True
@@ -273,7 +276,26 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 file.inclusion = InclusionLevel.EXCLUDED
         config.theme.static_templates.discard("sitemap.xml")  # the last build's lists the same pages
         _PAGES_LOG.addFilter(_LINKS_TO_KEPT_PAGES)
+        self._start_indexing(config)
         return files
+
+    def _start_indexing(self, config: MkDocsConfig) -> None:
+        """Start Pagefind for this build, unless the index there is already the one it would write.
+
+        Known once the pages are sorted: the last build's index stays if no page changed
+        (`LastBuild.index_current`), and the preview indexes only its first build.
+        """
+        preview = _PREVIEWS.get(Path(config.site_dir)) if self.command == "serve" else None
+        if preview is not None and preview.indexed:
+            return  # indexing 10,000 pages takes a minute: the preview searches the first build's index
+        if self.last_build is not None and self.last_build.index_current:
+            self.index_kept = True
+            log.info("briefings: no page changed since the last build: its search index stays as it is")
+            return
+        try:
+            self.indexer = SearchIndexer()
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Over the last build, Pagefind is fed every page from now on, while MkDocs builds (last_build.py)."""
@@ -309,13 +331,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             forget_session(Path(config.docs_dir))
             self.last_build.empty_site_if_unknown(config)
         self.site_touched = True
-        preview = _PREVIEWS.get(Path(config.site_dir)) if self.command == "serve" else None
-        if preview is not None and preview.indexed:
-            return  # indexing 10,000 pages takes a minute: the preview searches the first build's index
-        try:
-            self.indexer = SearchIndexer()
-        except SearchIndexError as error:
-            raise PluginError(str(error)) from None
+        self.index_kept = False
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -347,7 +363,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if last_build is not None and last_build.reused and not self.partial and files is not None:
             last_build.remove_stale_files(config, files)
         if self.indexer is None:
-            self._keep_state(indexed=False)
+            if preview is not None and self.index_kept:
+                preview.indexed = True
+            self._keep_state(indexed=self.index_kept)
             return
         try:
             with self.indexer:
