@@ -246,7 +246,7 @@ class Session(Steps):
         feeds = render_feeds(site, settings, lambda entity: self._redo_all or feed_is_stale(entity, touched))
         whole_site = feeds | render_open_data(site, self._open_data)
         written, self._written = self._written, {}  # trusted again once this generation is written (`end`)
-        unchanged = [path for path, text in whole_site.items() if written.get(path) == text]
+        unchanged = {path for path, text in whole_site.items() if written.get(path) == text}
         files |= {path: text for path, text in whole_site.items() if path not in unchanged}
         kept += unchanged
         self._written_next = whole_site
