@@ -200,6 +200,13 @@ def test_a_dirty_rebuild_updates_every_dependent_page_and_no_other(served_dirty:
         assert not re.search(r'href="[^"]*\.md[#"]', html), page  # links to pages not rebuilt resolve too
     assert (site / "sitemap.xml").read_bytes() == sitemap  # the same pages: the first build's sitemap stays
     assert "excluded from the built site" not in log.read_text()
+    # The feeds and data files the edit rewrote are copied; those it did not are left out of the
+    # rebuild: every one in the site is as the generator last wrote it.
+    copies = [path for path in docs.rglob("*") if path.is_file() and path.suffix != ".md" and path.name[0] != "."]
+    assert len(copies) > 20
+    for path in copies:
+        assert (site / path.relative_to(docs)).read_bytes() == path.read_bytes(), path
+    assert "Le chef d’État kazakh" in fetch(f"{base}/donnees/briefings.json")
 
 
 def test_the_preview_rebuilds_after_an_edit_and_then_stays_idle(served_dirty: tuple[Path, str, Path]) -> None:

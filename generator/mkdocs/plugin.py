@@ -35,7 +35,9 @@ also (see `_PreviewBuilds`):
   12,500 record files (`_watch_with_system_events`);
 - lets MkDocs process only the pages the generator rewrote since the last build, plus the
   nav's pages: the others are marked excluded for that build, which keeps every link to
-  them resolving to their address, and the sitemap (the same list of pages) is kept;
+  them resolving to their address, and the sitemap (the same list of pages) is kept; the
+  feeds and data files the generator did not rewrite are excluded too, so MkDocs does not
+  compare the dates of 5,000 of them with their copies in the site folder;
 - keeps the theme's compiled templates from one rebuild to the next;
 - after the first build, keeps the garbage collector off the session's millions of
   long-lived objects (`_set_first_build_aside`).
@@ -273,6 +275,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.last_build.sort_pages(files, self.edit_urls, carried=set(self.built_pages - kept))
         for file in files.documentation_pages():
             if file.src_uri not in kept:
+                file.inclusion = InclusionLevel.EXCLUDED
+        for file in files:  # feeds, tables, maps: copied if the generator rewrote them
+            if file.src_dir == config.docs_dir and file.src_uri not in kept and not file.is_documentation_page():
                 file.inclusion = InclusionLevel.EXCLUDED
         config.theme.static_templates.discard("sitemap.xml")  # the last build's lists the same pages
         _PAGES_LOG.addFilter(_LINKS_TO_KEPT_PAGES)
