@@ -20,7 +20,7 @@ import pytest
 
 from tests.conftest import MKDOCS, PUBLISHED_EPOCH, copy_project, publish_at
 from tests.markers import require_marker
-from tests.test_incremental_build import EDITS, REBUILT, assert_same_site, build, retitle
+from tests.test_incremental_build import ARTICLES, EDITS, REBUILT, add_article, assert_same_site, build, retitle
 from tests.waiting import wait_until
 
 BRIEFINGS = Path(sys.executable).parent / "briefings"
@@ -207,6 +207,22 @@ def test_a_dirty_rebuild_updates_every_dependent_page_and_no_other(served_dirty:
     for path in copies:
         assert (site / path.relative_to(docs)).read_bytes() == path.read_bytes(), path
     assert "Le chef d’État kazakh" in fetch(f"{base}/donnees/briefings.json")
+
+
+def test_an_article_added_then_removed_in_the_preview_comes_and_goes(served_dirty: tuple[Path, str, Path]) -> None:
+    """The preview keeps MkDocs' list of the docs folder while edits only rewrite its files
+    (docs_listing.py): a page the generator adds must still be built, one it removes no longer listed."""
+    root, base, log = served_dirty
+    add_a_sentence_to_kazakhstan(root, f"{base}/pays/kz/", log)  # rewrites only: the next build keeps the list
+    assert wait_until(lambda: builds_finished(log), 30), log.read_text()
+    add_article(root)
+    page = f"{base}/articles/2025-08-20-tokaiev-second-article/"
+    assert wait_until(lambda: "Second article : le président kazakh" in fetch(page), 30), log.read_text()
+    assert "Second article : le président kazakh" in fetch(f"{base}/pays/kz/")
+    assert wait_until(lambda: builds_finished(log), 30), log.read_text()
+    (root / ARTICLES / "2025-08-20-tokaiev-second-article.md").unlink()
+    assert wait_until(lambda: "Second article" not in fetch(f"{base}/pays/kz/"), 30), log.read_text()
+    assert wait_until(lambda: "Second article" not in fetch(page), 30), log.read_text()
 
 
 def test_the_preview_rebuilds_after_an_edit_and_then_stays_idle(served_dirty: tuple[Path, str, Path]) -> None:

@@ -38,7 +38,8 @@ also (see `_PreviewBuilds`):
   them resolving to their address, and the sitemap (the same list of pages) is kept; the
   feeds and data files the generator did not rewrite are excluded too, so MkDocs does not
   compare the dates of 5,000 of them with their copies in the site folder;
-- keeps the theme's compiled templates from one rebuild to the next;
+- keeps the theme's compiled templates from one rebuild to the next, and MkDocs' list of
+  the docs folder while the generator only rewrites files it had (docs_listing.py);
 - after the first build, keeps the garbage collector off the session's millions of
   long-lived objects (`_set_first_build_aside`).
 """
@@ -67,6 +68,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from generator.mkdocs.docs_listing import DocsListing
 from generator.mkdocs.generation import generate, generate_apart
 from generator.mkdocs.last_build import LastBuild
 from generator.mkdocs.search_index import SearchIndexer, SearchIndexError
@@ -92,10 +94,17 @@ class _PreviewBuilds:
     """Generated files written since the last build that succeeded: MkDocs has yet to build them."""
     indexed: bool = False
     """Whether Pagefind has indexed the site folder (once: indexing 15,000 pages takes minutes)."""
+    listing: DocsListing = field(default_factory=DocsListing)
+    """The docs folder's files, kept while the generator only rewrites them (`briefings serve`: docs_listing.py)."""
 
 
 _PREVIEWS: dict[Path, _PreviewBuilds] = {}
 """The preview's builds, by site folder."""
+
+
+def preview_listing(site_dir: Path) -> DocsListing:
+    """The listing of the docs folder the preview builds into `site_dir` (for `briefings serve`)."""
+    return _PREVIEWS.setdefault(site_dir, _PreviewBuilds()).listing
 
 
 class _LinksToKeptPages(logging.Filter):
@@ -196,7 +205,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         folders = self.folders = (content, templates, Path(config.docs_dir))
         started = time.perf_counter()
         inputs = Inputs(*folders, settings)
-        if self.command == "serve":
+        preview = _PREVIEWS.setdefault(Path(config.site_dir), _PreviewBuilds()) if self.command == "serve" else None
+        if preview is not None:
+            preview.listing.generation_starts()
             outcome = generate(inputs, self._preview_session(folders), keep=False)
         else:
             outcome = generate_apart(inputs, functools.partial(self._kept_session, folders[2]))
@@ -210,8 +221,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 return config
             raise Abort("The content has problems (listed above); the last good pages are unchanged.")
         report = outcome.report
-        if self.command == "serve":
-            _PREVIEWS.setdefault(Path(config.site_dir), _PreviewBuilds()).pending.update(report.written)
+        if preview is not None:
+            preview.pending.update(report.written)
+            preview.listing.generation_done(report)
         rendered = f", {outcome.rendered[0]} of {outcome.rendered[1]} pages rendered" if outcome.rendered else ""
         generated_s = time.perf_counter() - started - (outcome.saved_s or 0)
         log.info(f"briefings: generated in {generated_s:.1f} s; {report.summary()}{rendered}")

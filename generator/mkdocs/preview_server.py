@@ -31,7 +31,8 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer, _serve_url
 
-from generator.mkdocs.plugin import BriefingsPlugin, edit_url_base
+from generator.mkdocs.docs_listing import kept_listing
+from generator.mkdocs.plugin import BriefingsPlugin, edit_url_base, preview_listing
 from generator.mkdocs.site_state import fingerprint, load_state, state_path
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -133,23 +134,24 @@ def serve(config_file: Path, dev_addr: str | None = None, *, open_in_browser: bo
     server.error_handler = error_page
     last_build = load_state(state_path(config), fingerprint(config, edit_url_base(config)), Path(site_dir))
     try:
-        if last_build is None:
-            builder(config)
-        server.watch(config.docs_dir)
-        if config.config_file_path:
-            server.watch(config.config_file_path)
-        config.plugins.on_serve(server, config=config, builder=builder)
-        for item in config.watch:
-            server.watch(item)
-        if last_build is not None:
-            log.info(f"briefings: serving the last build of {site_dir} while it is brought up to date")
-            server.note = UPDATING
-            server.update_in_background()
-        try:
-            server.serve(open_in_browser=open_in_browser)  # type: ignore[no-untyped-call]  # MkDocs, untyped
-        except KeyboardInterrupt:
-            log.info("Shutting down...")
-        finally:
-            server.shutdown()
+        with kept_listing(preview_listing(Path(site_dir))):
+            if last_build is None:
+                builder(config)
+            server.watch(config.docs_dir)
+            if config.config_file_path:
+                server.watch(config.config_file_path)
+            config.plugins.on_serve(server, config=config, builder=builder)
+            for item in config.watch:
+                server.watch(item)
+            if last_build is not None:
+                log.info(f"briefings: serving the last build of {site_dir} while it is brought up to date")
+                server.note = UPDATING
+                server.update_in_background()
+            try:
+                server.serve(open_in_browser=open_in_browser)  # type: ignore[no-untyped-call]  # MkDocs, untyped
+            except KeyboardInterrupt:
+                log.info("Shutting down...")
+            finally:
+                server.shutdown()
     finally:
         config.plugins.on_shutdown()
