@@ -91,7 +91,7 @@ class LastBuild:
         self.fingerprint = fingerprint(config, edit_base)
         self.state_file = state_path(config)
         self.site = Path(config.site_dir)
-        self.previous = load_state(self.state_file, self.fingerprint, Path(config.site_dir)) if dirty else None
+        self.previous = load_state(self.state_file, self.fingerprint, self.site) if dirty else None
         self.dirty = dirty
         self.pages: dict[str, PageState] = {}
         """The state of each page of this build, known once it is hashed (and rendered, if it is rebuilt)."""

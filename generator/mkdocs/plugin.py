@@ -102,9 +102,9 @@ _PREVIEWS: dict[Path, _PreviewBuilds] = {}
 """The preview's builds, by site folder."""
 
 
-def preview_listing(site_dir: Path) -> DocsListing:
-    """The listing of the docs folder the preview builds into `site_dir` (for `briefings serve`)."""
-    return _PREVIEWS.setdefault(site_dir, _PreviewBuilds()).listing
+def preview_builds(site_dir: Path) -> _PreviewBuilds:
+    """What the preview built into `site_dir` (briefings serve takes its `listing`)."""
+    return _PREVIEWS.setdefault(site_dir, _PreviewBuilds())
 
 
 class _LinksToKeptPages(logging.Filter):
@@ -205,7 +205,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         folders = self.folders = (content, templates, Path(config.docs_dir))
         started = time.perf_counter()
         inputs = Inputs(*folders, settings)
-        preview = _PREVIEWS.setdefault(Path(config.site_dir), _PreviewBuilds()) if self.command == "serve" else None
+        preview = self._preview(config)
         if preview is not None:
             preview.listing.generation_starts()
             outcome = generate(inputs, self._preview_session(folders), keep=False)
@@ -238,6 +238,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 page: edit_base + Path(prefix, source).as_posix() for page, source in outcome.page_sources.items()
             }
         return config
+
+    def _preview(self, config: MkDocsConfig) -> _PreviewBuilds | None:
+        """What `mkdocs serve` built into this site folder so far; None outside the preview."""
+        return preview_builds(Path(config.site_dir)) if self.command == "serve" else None
 
     def _preview_session(self, folders: tuple[Path, Path, Path]) -> Session:
         """The session of `mkdocs serve`, which outlives the plugin (MkDocs makes a new one per rebuild):
@@ -275,7 +279,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             config.theme.static_templates.discard("sitemap.xml")
             if (raw := files.get_file_from_path("sitemap.xml")) is not None:
                 files.remove(raw)
-        preview = _PREVIEWS.get(Path(config.site_dir)) if self.command == "serve" and self.dirty else None
+        preview = self._preview(config) if self.dirty else None
         if preview is None or preview.pages != self.built_pages:
             if self.last_build is not None:
                 self.last_build.sort_pages(files, self.edit_urls, carried=set())
@@ -285,11 +289,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.partial = True
         if self.last_build is not None:
             self.last_build.sort_pages(files, self.edit_urls, carried=set(self.built_pages - kept))
-        for file in files.documentation_pages():
-            if file.src_uri not in kept:
-                file.inclusion = InclusionLevel.EXCLUDED
-        for file in files:  # feeds, tables, maps: copied if the generator rewrote them
-            if file.src_dir == config.docs_dir and file.src_uri not in kept and not file.is_documentation_page():
+        for file in files:  # pages, feeds, tables, maps; not the theme's files
+            if file.src_dir == config.docs_dir and file.src_uri not in kept:
                 file.inclusion = InclusionLevel.EXCLUDED
         config.theme.static_templates.discard("sitemap.xml")  # the last build's lists the same pages
         _PAGES_LOG.addFilter(_LINKS_TO_KEPT_PAGES)
@@ -302,7 +303,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         Known once the pages are sorted: the last build's index stays if no page changed
         (`LastBuild.index_current`), and the preview indexes only its first build.
         """
-        preview = _PREVIEWS.get(Path(config.site_dir)) if self.command == "serve" else None
+        preview = self._preview(config)
         if preview is not None and preview.indexed:
             return  # indexing 10,000 pages takes a minute: the preview searches the first build's index
         if self.last_build is not None and self.last_build.index_current:
@@ -371,7 +372,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         _PAGES_LOG.removeFilter(_LINKS_TO_KEPT_PAGES)
         site_dir = Path(config.site_dir)
-        preview = _PREVIEWS.setdefault(site_dir, _PreviewBuilds()) if self.command == "serve" else None
+        preview = self._preview(config)
         if preview is not None:
             if preview.pages is None:
                 _set_first_build_aside()

@@ -32,7 +32,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer, _serve_url
 
 from generator.mkdocs.docs_listing import kept_listing
-from generator.mkdocs.plugin import BriefingsPlugin, edit_url_base, preview_listing
+from generator.mkdocs.plugin import BriefingsPlugin, edit_url_base, preview_builds
 from generator.mkdocs.site_state import fingerprint, load_state, state_path
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -134,7 +134,7 @@ def serve(config_file: Path, dev_addr: str | None = None, *, open_in_browser: bo
     server.error_handler = error_page
     last_build = load_state(state_path(config), fingerprint(config, edit_url_base(config)), Path(site_dir))
     try:
-        with kept_listing(preview_listing(Path(site_dir))):
+        with kept_listing(preview_builds(Path(site_dir)).listing):
             if last_build is None:
                 builder(config)
             server.watch(config.docs_dir)
