@@ -221,7 +221,7 @@ def test_records_saved_while_generate_reads_them_are_reread_or_reported(
     people = root / "content" / "people"
     listed = read._visible_files
 
-    def list_then_save(folder: Path) -> tuple[list[Path], list[Path]]:
+    def list_then_save(folder: Path) -> tuple[list[str], list[str]]:
         found = listed(folder)
         if folder == people:
             (people / "li-qiang.md").unlink()  # vim: the old file removed, the new one not yet written

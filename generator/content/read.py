@@ -69,8 +69,11 @@ class SourceDocument:
         return self.lines.get(path, 1)
 
 
-Reader = Callable[[Path, str, str, Path], tuple["SourceDocument | None", "Problem | None"]]
-"""Reads one file: its path, kind folder, path as reported, and the resolved content folder."""
+Reader = Callable[[str, str, str, Path], tuple["SourceDocument | None", "Problem | None"]]
+"""Reads one file: its path, kind folder, path as reported, and the resolved content folder.
+
+The path is a string: the live preview looks at 12,500 paths after every edit and reads one,
+and making a `Path` of each cost more than taking its stamp."""
 
 
 def read_content(content_dir: Path, read: Reader | None = None) -> tuple[list[SourceDocument], list[Problem]]:
@@ -104,7 +107,7 @@ def read_content(content_dir: Path, read: Reader | None = None) -> tuple[list[So
         ):
             expected = ", ".join([*KIND_OF_FOLDER, CAPTURES_FOLDER])
             problems.append(Problem(_relative(entry, root), 0, "", f"unknown folder (expected one of: {expected})"))
-    files: list[tuple[Path, str, str, Path]] = []
+    files: list[tuple[str, str, str, Path]] = []
     for kind in KINDS:
         folder = content_dir / kind.folder
         if folder.is_symlink() or not folder.is_dir():
@@ -112,7 +115,7 @@ def read_content(content_dir: Path, read: Reader | None = None) -> tuple[list[So
         paths, linked_folders = _visible_files(folder)
         problems += [Problem(_relative(path, root), 0, "", _FOLDER_LINK) for path in linked_folders]
         for path in paths:
-            if path.suffix != ".md":
+            if not path.endswith(".md"):
                 problems.append(Problem(_relative(path, root), 0, "", "not a record: expected a .md file"))
                 continue
             files.append((path, kind.folder, _relative(path, root), inside))
@@ -129,11 +132,11 @@ _NO_CONTENT = "no content folder here: expected a folder of records (run the com
 _FOLDER_LINK = "a link to a folder: links to folders are not followed in content/; move the folder here instead"
 
 
-def _read_file(file: tuple[Path, str, str, Path]) -> tuple[SourceDocument | None, Problem | None]:
+def _read_file(file: tuple[str, str, str, Path]) -> tuple[SourceDocument | None, Problem | None]:
     return read_document(*file)
 
 
-def _visible_files(folder: Path) -> tuple[list[Path], list[Path]]:
+def _visible_files(folder: Path) -> tuple[list[str], list[str]]:
     """The files under `folder`, sorted, hidden ones (and those in hidden folders) left out, and the links to folders.
 
     os.walk knows files from folders without a stat per file, which matters at 10,000
@@ -141,25 +144,26 @@ def _visible_files(folder: Path) -> tuple[list[Path], list[Path]]:
     links to folders (which could loop, or lead out of content/): they are returned apart.
     """
     found: list[tuple[tuple[str, ...], str]] = []
-    links: list[Path] = []
+    links: list[str] = []
     for current, folders, names in os.walk(folder):
         visible = [name for name in folders if not name.startswith(".")]
-        links += [Path(current, name) for name in visible if os.path.islink(os.path.join(current, name))]
+        links += [path for name in visible if os.path.islink(path := os.path.join(current, name))]
         folders[:] = visible
         relative = os.path.relpath(current, folder)
         parts = () if relative == "." else tuple(relative.split(os.sep))
         found.extend(((*parts, name), os.path.join(current, name)) for name in names if not name.startswith("."))
-    return [Path(path) for _, path in sorted(found)], sorted(links)  # sorted by parts, as paths sort
+    return [path for _, path in sorted(found)], sorted(links, key=lambda path: path.split(os.sep))  # as paths sort
 
 
 def read_document(
-    path: Path, kind: str, shown_path: str, inside: Path | None = None
+    file: str | Path, kind: str, shown_path: str, inside: Path | None = None
 ) -> tuple[SourceDocument | None, Problem | None]:
     """Read one file; return the document, or the problem that stopped the reading.
 
     `inside` is the resolved content folder: a link is read only if it leads to a file in
     it (default: the file's own folder).
     """
+    path = Path(file)
     try:
         raw = read_regular_file(path, RECORD_BYTES, "record size", inside=inside or path.parent.resolve())
     except UnreadableFileError as error:
@@ -237,11 +241,11 @@ def _field_lines(node: yaml.Node | None, front_start: int) -> dict[str, int]:
     return lines
 
 
-def _relative(path: Path, root: Path) -> str:
+def _relative(path: str | Path, root: Path) -> str:
     text, prefix = str(path), str(root) + os.sep
     if text.startswith(prefix):  # the usual case, without pathlib's cost (10,000 records)
         return text[len(prefix) :].replace(os.sep, "/")
     try:
-        return path.relative_to(root).as_posix()
+        return Path(path).relative_to(root).as_posix()
     except ValueError:
-        return path.as_posix()
+        return Path(path).as_posix()

@@ -150,12 +150,12 @@ class Session(Steps):
     def read(self, content: Path) -> tuple[list[SourceDocument], list[Problem]]:
         seen: set[str] = set()
 
-        def read(path: Path, kind: str, shown: str, inside: Path) -> tuple[SourceDocument | None, Problem | None]:
+        def read(path: str, kind: str, shown: str, inside: Path) -> tuple[SourceDocument | None, Problem | None]:
             seen.add(shown)
             stamp = _file_stamp(path)
             known = self.files.get(shown)
             if known is None or known.stamp != stamp or stamp is None:
-                digest = _record_digest(path, inside)
+                digest = _record_digest(Path(path), inside)
                 if known is not None and digest is not None and known.digest == digest and stamp is not None:
                     known.stamp = stamp  # touched, not changed (a checkout, a save without edits)
                 else:
@@ -364,7 +364,7 @@ def _record_digest(path: Path, inside: Path) -> bytes | None:
         return None
 
 
-def _file_stamp(path: Path) -> tuple[int, int] | None:
+def _file_stamp(path: str) -> tuple[int, int] | None:
     """The modification time and size of a record file, or None when it cannot be known.
 
     A dangling link, a loop of links or a file removed since it was listed has no stamp:
@@ -376,6 +376,6 @@ def _file_stamp(path: Path) -> tuple[int, int] | None:
         return None
 
 
-def _stat(path: Path) -> tuple[int, int]:
+def _stat(path: str) -> tuple[int, int]:
     status = os.stat(path)
     return status.st_mtime_ns, status.st_size
