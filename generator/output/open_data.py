@@ -21,7 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,19 +81,22 @@ _ITEM_MARGIN = " " * 2 * _INDENT
 """Records sit in lists two levels deep in the JSON file."""
 
 
-def render_open_data(site: Site, memo: OpenDataMemo | None = None) -> dict[str, str]:
+def render_open_data(
+    site: Site, memo: OpenDataMemo | None = None, tables_unchanged: Callable[[Entity], bool] | None = None
+) -> dict[str, str]:
     """Return {path in the docs folder: text} for the JSON records, the CSV of positions, and the
     spreadsheet tables of each briefing and of the outlets (spreadsheets.py).
 
     `memo` keeps each record's JSON text, each article's CSV rows and each briefing's tables
     from one call to the next: what was made from the same record objects as last time
-    (their files were not read again) is not made again.
+    (their files were not read again) is not made again. `tables_unchanged` says of an entity
+    that its tables are those in `memo` (render_spreadsheets).
     """
     memo = memo or OpenDataMemo()
     return {
         JSON_PATH: records_json(site, memo.records),
         CSV_PATH: positions_csv(site, memo.positions),
-        **render_spreadsheets(site, memo.tables),
+        **render_spreadsheets(site, memo.tables, tables_unchanged),
     }
 
 

@@ -13,7 +13,9 @@ gives the same bytes.
 The live preview renders them at every edit, and a site of 10,000 articles has some 5,000
 of them: each table is kept with the records its rows were made from (`TableMemo`) and made
 again only when one of them is not the same object as last time, as the data files'
-records are (open_data.py).
+records are (open_data.py). When the preview swapped an edited article's texts into the
+linked site, it also knows which briefings list that article (`unchanged`): the tables of
+the others are taken as they are, without looking at their 200,000 rows.
 """
 
 from __future__ import annotations
@@ -91,17 +93,23 @@ TableMemo = dict[str, tuple[tuple[tuple[object, ...], ...], str]]
 (`_positions_made_from`, `_statements_made_from`)."""
 
 
-def render_spreadsheets(site: Site, memo: TableMemo | None = None) -> dict[str, str]:
+def render_spreadsheets(
+    site: Site, memo: TableMemo | None = None, unchanged: Callable[[Entity], bool] | None = None
+) -> dict[str, str]:
     """Return {path in the docs folder: CSV text} for every briefing's tables and the outlets.
 
     `memo` keeps the tables from one call to the next: a table whose rows are made from the
-    same records as last time is not made again.
+    same records as last time is not made again. `unchanged` says of an entity that its
+    tables in `memo` are made from the same records, known without comparing them.
     """
     memo = {} if memo is None else memo
     files = {PUBLISHERS_PATH: _table(PUBLISHER_HEADERS, site.publishers, lambda item: _publisher_row(site, item))}
     for entity in site.entities:
+        kept = unchanged is not None and unchanged(entity)
         for table in briefing_tables(entity):
-            if table.label == "positions":
+            if kept and (known := memo.get(table.path)) is not None:
+                files[table.path] = known[1]
+            elif table.label == "positions":
                 made_from = _positions_made_from(entity.positions)
                 files[table.path] = _kept_table(
                     memo, table.path, made_from, POSITION_HEADERS, entity.positions, _position_row

@@ -63,7 +63,7 @@ from generator.pages.specs import PageSpec, page_specs, stance_specs
 from generator.parallel import map_in_order
 from generator.pipeline import Inputs, Rendered, Steps, link_site, run
 from generator.preview.page_keys import page_key
-from generator.preview.recording import PUBLISHERS, SITE, SITE_CHANGES, SITE_FRESHNESS, RecordingEnvironment
+from generator.preview.recording import PUBLISHERS, SITE, SITE_CHANGES, SITE_FRESHNESS, RecordingEnvironment, links
 from generator.preview.touched import feed_is_stale, links_touched, named_by, swap_texts, touched_by
 
 
@@ -244,7 +244,9 @@ class Session(Steps):
         self.rendered = len(files)
         touched = self._touched | self._listing
         feeds = render_feeds(site, settings, lambda entity: self._redo_all or feed_is_stale(entity, touched))
-        whole_site = feeds | render_open_data(site, self._open_data)
+        # Texts swapped in: a briefing's tables change only if it lists an edited article.
+        tables_unchanged = None if self.relinked else (lambda entity: links(entity.source_file) not in self._listing)
+        whole_site = feeds | render_open_data(site, self._open_data, tables_unchanged)
         written, self._written = self._written, {}  # trusted again once this generation is written (`end`)
         unchanged = {path for path, text in whole_site.items() if written.get(path) == text}
         files |= {path: text for path, text in whole_site.items() if path not in unchanged}
