@@ -258,6 +258,13 @@ class Session(Steps):
         # generation left in the folder, so there is no file to remove and no need to look.
         return Rendered(files, kept, complete_listing=not self.relinked)
 
+    def compile_templates(self) -> None:
+        """Compile every page template now: Jinja compiles one when a page first needs it, and after
+        a start-up that rendered nothing the preview's first edit waited a quarter of a second for that."""
+        if self._environment is not None:
+            for name in self._environment.list_templates():
+                self._environment.get_template(name)
+
     def __getstate__(self) -> dict[str, object]:
         """What is kept on disk between builds: everything but the compiled templates, made again, and the
         texts last written, which the next build compares with the disk instead (another process may
