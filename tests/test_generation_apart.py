@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
+from generator.mkdocs import generation
 from generator.mkdocs.generation import generate, generate_apart
 from generator.output.site_settings import SiteSettings
 from generator.output.write import UnsafeOutputError
@@ -38,10 +39,29 @@ def test_the_child_writes_what_the_build_would_and_keeps_its_session(tmp_path: P
     assert outcome.problems is None and pages(apart) == pages(here)
     assert sorted(outcome.report.written) == sorted(expected.report.written)
     assert outcome.page_sources == expected.page_sources and outcome.page_sources
-    assert outcome.rendered == expected.rendered and outcome.saved_s is not None
+    assert outcome.rendered == expected.rendered and outcome.saving is not None
+    assert outcome.saving.wait() is not None  # the child keeps the session once it has answered
     keep_saved_session(apart)  # as the plugin does once the build has succeeded
     kept = load_session(apart)
     assert kept is not None and set(kept.pages) >= set(outcome.page_sources)
+
+
+def test_a_session_the_child_cannot_keep_leaves_the_pages_and_no_session(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full_disk(docs: Path, session: Session) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(generation, "save_session", full_disk)  # the forked child inherits it
+    docs, here = tmp_path / "apart" / "docs", tmp_path / "here" / "docs"
+    outcome = generate_apart(inputs(GOOD_CONTENT, docs), Session)
+    generate(inputs(GOOD_CONTENT, here), Session(), keep=False)
+    assert outcome.problems is None and pages(docs) == pages(here)
+    assert outcome.saving is not None and outcome.saving.wait() is None
+    assert outcome.saving.problem == "OSError: [Errno 28] No space left on device"
+    assert outcome.saving.wait() is None  # asked again, once the child is gone
+    keep_saved_session(docs)
+    assert load_session(docs) is None
 
 
 def test_content_problems_come_back_listed_and_nothing_is_written(tmp_path: Path) -> None:

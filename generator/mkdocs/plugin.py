@@ -71,7 +71,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from generator.mkdocs.docs_listing import DocsListing
-from generator.mkdocs.generation import generate, generate_apart
+from generator.mkdocs.generation import SessionSaving, generate, generate_apart
 from generator.mkdocs.last_build import LastBuild
 from generator.mkdocs.search_index import SearchIndexer, SearchIndexError
 from generator.mkdocs.serve_watch import watch_with_system_events
@@ -169,6 +169,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     keeps_site = False
     """Set by `briefings serve`, which previews in the site folder itself, to keep its state for the next
     build; plain `mkdocs serve` builds into a temporary folder, whose state would be of no use."""
+    saving: SessionSaving | None = None
+    """The generation's child keeping its session on disk while MkDocs builds (generation.py)."""
     last_build: LastBuild | None = None
     """The pages kept from the last build and those rebuilt (last_build.py); None when nothing is kept."""
     files: Files | None = None
@@ -223,6 +225,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 return config
             raise Abort("The content has problems (listed above); the last good pages are unchanged.")
         report = outcome.report
+        self.saving = outcome.saving
         if preview is not None:
             preview.pending.update(report.written)
             preview.listing.generation_done(report)
@@ -436,10 +439,23 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.search_current = self.last_build.save(indexed=indexed)
         self.last_build.close()
         if self.command != "serve" and self.folders is not None:
+            self._session_saved()
             keep_saved_session(self.folders[2])
+
+    def _session_saved(self) -> None:
+        """Wait until the generation's child has kept its session on disk (generation.py), and say how long it took."""
+        saving, self.saving = self.saving, None
+        if saving is None:
+            return
+        seconds = saving.wait()
+        if seconds is not None:
+            log.info(f"briefings: generation session kept for the next build in {seconds:.1f} s, beside MkDocs")
+        else:
+            log.info(f"briefings: no generation session kept ({saving.problem}): the next build generates anew")
 
     def on_build_error(self, *, error: Exception) -> None:
         _PAGES_LOG.removeFilter(_LINKS_TO_KEPT_PAGES)
+        self._session_saved()  # before it is forgotten: the child would write it again after
         if self.last_build is not None:
             self.last_build.stop_feeding()
             if self.site_touched:

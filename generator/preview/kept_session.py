@@ -17,8 +17,9 @@ A kept session is used only when nothing it relies on has changed behind its bac
 The file is the build's own cache, written and read by this code only (pickle runs what the
 file says: it must never come from anywhere else). It is removed when a build starts and
 replaced once the build has succeeded, as the site's state is (site_state.py). The new
-session is written beside it as soon as the generation is done, and let go: MkDocs and
-Pagefind then build the site without it in memory (held to the end, it was 126 MB more at
+session is written beside it by the generation's child once the generation is done, while
+MkDocs starts building (generation.py), and goes with the child: MkDocs and Pagefind then
+build the site without it in memory (held to the end, it was 126 MB more at
 the build's peak at 3,000 articles).
 """
 
