@@ -129,7 +129,7 @@ def test_records_read_by_workers_are_those_read_in_one_process(monkeypatch: pyte
     shutil.copytree(GOOD_CONTENT, content)
     for broken in ("not_utf8.md", "invalid_yaml.md", "no_front_matter.md"):  # problems travel back too
         shutil.copy(ROOT / "tests" / "fixtures" / "bad" / broken, content / "articles" / broken)
-    alone = read_content(content, read_document)
+    alone = read_content(content, lambda files: [read_document(*file) for file in files])
     pools = count_pools(monkeypatch)
 
     shared = read_content(content)

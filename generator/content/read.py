@@ -69,11 +69,13 @@ class SourceDocument:
         return self.lines.get(path, 1)
 
 
-Reader = Callable[[str, str, str, Path], tuple["SourceDocument | None", "Problem | None"]]
-"""Reads one file: its path, kind folder, path as reported, and the resolved content folder.
+RecordFile = tuple[str, str, str, Path]
+"""A file to read: its path, kind folder, path as reported, and the resolved content folder.
 
 The path is a string: the live preview looks at 12,500 paths after every edit and reads one,
 and making a `Path` of each cost more than taking its stamp."""
+Reader = Callable[[list[RecordFile]], list[tuple["SourceDocument | None", "Problem | None"]]]
+"""Reads files: what each gave, in their order (default: `read_files`)."""
 
 
 def read_content(content_dir: Path, read: Reader | None = None) -> tuple[list[SourceDocument], list[Problem]]:
@@ -81,11 +83,9 @@ def read_content(content_dir: Path, read: Reader | None = None) -> tuple[list[So
 
     The captures folder is no kind's and holds no records: it is passed over (kinds.py).
 
-    `read` reads one file (default: `read_document`); the live preview passes one that
-    remembers the files it has read and reads again only those that changed. The default
-    reads on every core (parallel.py): building the YAML's Python objects is most of the
-    cost of reading, and the documents are cheap to send back. The preview's reader keeps
-    what it learns, so it runs here, in the calling process.
+    `read` reads the files found (default: `read_files`, on every core); the live preview
+    and the builds pass one that remembers the files it has read and reads again only those
+    that changed.
 
     Only regular files are read (files.py): a link to a folder, a dangling link, a pipe
     or a device is a problem naming the file, not something to follow or wait on.
@@ -107,7 +107,7 @@ def read_content(content_dir: Path, read: Reader | None = None) -> tuple[list[So
         ):
             expected = ", ".join([*KIND_OF_FOLDER, CAPTURES_FOLDER])
             problems.append(Problem(_relative(entry, root), 0, "", f"unknown folder (expected one of: {expected})"))
-    files: list[tuple[str, str, str, Path]] = []
+    files: list[RecordFile] = []
     for kind in KINDS:
         folder = content_dir / kind.folder
         if folder.is_symlink() or not folder.is_dir():
@@ -119,7 +119,7 @@ def read_content(content_dir: Path, read: Reader | None = None) -> tuple[list[So
                 problems.append(Problem(_relative(path, root), 0, "", "not a record: expected a .md file"))
                 continue
             files.append((path, kind.folder, _relative(path, root), inside))
-    results = map_in_order(_read_file, files) if read is None else [read(*file) for file in files]
+    results = (read or read_files)(files)
     for document, problem in results:
         if problem:
             problems.append(problem)
@@ -132,7 +132,13 @@ _NO_CONTENT = "no content folder here: expected a folder of records (run the com
 _FOLDER_LINK = "a link to a folder: links to folders are not followed in content/; move the folder here instead"
 
 
-def _read_file(file: tuple[str, str, str, Path]) -> tuple[SourceDocument | None, Problem | None]:
+def read_files(files: list[RecordFile]) -> list[tuple[SourceDocument | None, Problem | None]]:
+    """Read each file, on every core (parallel.py): building the YAML's Python objects is most of
+    the cost of reading, and the documents are cheap to send back."""
+    return map_in_order(_read_file, files)
+
+
+def _read_file(file: RecordFile) -> tuple[SourceDocument | None, Problem | None]:
     return read_document(*file)
 
 

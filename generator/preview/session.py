@@ -45,7 +45,7 @@ from generator.content.errors import Problem
 from generator.content.files import UnreadableFileError, read_regular_file
 from generator.content.kinds import PUBLISHER
 from generator.content.limits import RECORD_BYTES
-from generator.content.read import SourceDocument, read_content, read_document
+from generator.content.read import RecordFile, SourceDocument, read_content, read_document
 from generator.content.schema import Article
 from generator.content.validate import ValidRecord, validate_documents
 from generator.history.changes import ChangesMemo, attach_changes
@@ -148,21 +148,29 @@ class Session(Steps):
         self._redo_all = self.site is None or self._stamp != self.templates_stamp
 
     def read(self, content: Path) -> tuple[list[SourceDocument], list[Problem]]:
+        """Read the files that are new or changed since the last run, on every core when they are many
+        (a build from scratch: parallel.py); the others are known."""
         seen: set[str] = set()
 
-        def read(path: str, kind: str, shown: str, inside: Path) -> tuple[SourceDocument | None, Problem | None]:
-            seen.add(shown)
-            stamp = _file_stamp(path)
-            known = self.files.get(shown)
-            if known is None or known.stamp != stamp or stamp is None:
-                digest = _record_digest(Path(path), inside)
-                if known is not None and digest is not None and known.digest == digest and stamp is not None:
+        def read(files: list[RecordFile]) -> list[tuple[SourceDocument | None, Problem | None]]:
+            new: list[tuple[RecordFile, tuple[int, int] | None]] = []
+            for file in files:
+                path, _, shown, inside = file
+                seen.add(shown)
+                stamp = _file_stamp(path)
+                known = self.files.get(shown)
+                if known is not None and known.stamp == stamp and stamp is not None:
+                    continue
+                if known is not None and stamp is not None and known.digest == _record_digest(path, inside):
                     known.stamp = stamp  # touched, not changed (a checkout, a save without edits)
-                else:
-                    document, problem = read_document(path, kind, shown, inside)
-                    self.files[shown] = _File(stamp, document, problem, digest=digest)
-                    self._pending.add(shown)
-            return self.files[shown].document, self.files[shown].problem
+                    continue
+                new.append((file, stamp))
+            for (file, stamp), (document, problem, digest) in zip(
+                new, map_in_order(_read_new, [file for file, _ in new]), strict=True
+            ):
+                self.files[file[2]] = _File(stamp, document, problem, digest=digest)
+                self._pending.add(file[2])
+            return [(self.files[shown].document, self.files[shown].problem) for _, _, shown, _ in files]
 
         documents, problems = read_content(content, read)
         for shown in set(self.files) - seen:
@@ -362,12 +370,18 @@ def _digest(path: Path) -> bytes | None:
         return None
 
 
-def _record_digest(path: Path, inside: Path) -> bytes | None:
+def _read_new(file: RecordFile) -> tuple[SourceDocument | None, Problem | None, bytes | None]:
+    """Read a record file the session does not know as it is; with the hash of its bytes (run in the workers)."""
+    path, _, _, inside = file
+    return (*read_document(*file), _record_digest(path, inside))
+
+
+def _record_digest(path: str, inside: Path) -> bytes | None:
     """The hash of a record file's bytes, read as reading the record would read them (files.py), or None
     for what that refuses: a pipe, a device, an oversized file or a link out of the content folder."""
     try:
         return hashlib.blake2b(
-            read_regular_file(path, RECORD_BYTES, "record size", inside=inside), digest_size=16
+            read_regular_file(Path(path), RECORD_BYTES, "record size", inside=inside), digest_size=16
         ).digest()
     except UnreadableFileError:
         return None
