@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -43,10 +44,17 @@ def fetch(url: str) -> str:
 
 
 def serve(
-    tmp_path: Path, command: list[str], root: Path | None = None, port: int | None = None, epoch: int | None = None
+    tmp_path: Path,
+    command: list[str],
+    root: Path | None = None,
+    port: int | None = None,
+    epoch: int | None = None,
+    *,
+    interrupt: bool = False,
 ) -> Iterator[tuple[Path, str, Path]]:
     """Run a preview `command` (with `-a` and its address added) on a copy of the project, or on `root`,
-    at SOURCE_DATE_EPOCH `epoch` if given; yield (root, base URL, log file).
+    at SOURCE_DATE_EPOCH `epoch` if given; yield (root, base URL, log file). It is stopped as a service
+    manager stops it (SIGTERM), or with `interrupt` as an editor does (Ctrl-C: SIGINT).
 
     `mkdocs serve` builds into a temporary folder; TMPDIR puts it under `tmp_path`/tmp.
     """
@@ -71,8 +79,11 @@ def serve(
     try:
         yield root, f"http://127.0.0.1:{port}", log
     finally:
-        server.terminate()
-        server.wait(timeout=20)
+        if interrupt:
+            server.send_signal(signal.SIGINT)
+        else:
+            server.terminate()
+        server.wait(timeout=60)
 
 
 @pytest.fixture
@@ -305,4 +316,28 @@ def test_a_site_published_after_the_preview_is_a_clean_build(tmp_path: Path) -> 
     log_of_site = build(root, "--dirty")
     rebuilt, pages = map(int, REBUILT.findall(log_of_site)[0])
     assert rebuilt < pages, log_of_site  # the preview's pages are kept
+    assert_same_site(root / "site", clean_build_of(root, tmp_path / "clean"))
+
+
+@pytest.mark.build
+def test_a_preview_stopped_with_ctrl_c_keeps_its_session_for_the_next_build(tmp_path: Path) -> None:
+    """Its rebuilds changed the docs folder, so the session `make site` kept no longer matched it: the preview
+    keeps its own when it stops, and the next `make site` generates from it (only what changed since is
+    rendered) and still gives the clean build's site."""
+    root, port = built_for_the_preview(tmp_path)
+    article_page = "/articles/2025-08-12-tokaiev-soutient-organisation-mondiale-ia/"
+    session = root / "build" / "generator-session.pickle"
+    with preview(tmp_path, [str(BRIEFINGS), "serve"], root, port, PUBLISHED_EPOCH, interrupt=True) as (_, base, log):
+        assert wait_until(lambda: started_up(log), 60), log.read_text()
+        retitle(root)
+        assert wait_until(lambda: "Le chef d’État kazakh" in fetch(base + article_page), 30), log.read_text()
+        assert wait_until(lambda: builds_finished(log), 30), log.read_text()
+        assert not session.exists()  # the preview's first build forgot the one `make site` kept
+    assert "generation session kept for the next build" in log.read_text(), log.read_text()
+    assert session.is_file()
+    add_article(root)
+    log_of_site = build(root, "--dirty")
+    assert "generating from the last build's session" in log_of_site, log_of_site
+    rendered, pages = map(int, re.findall(r"(\d+) of (\d+) pages rendered", log_of_site)[0])
+    assert 0 < rendered < pages, log_of_site
     assert_same_site(root / "site", clean_build_of(root, tmp_path / "clean"))

@@ -77,7 +77,7 @@ from generator.mkdocs.search_index import SearchIndexer, SearchIndexError
 from generator.mkdocs.serve_watch import watch_with_system_events
 from generator.output.site_settings import SiteSettings
 from generator.pipeline import Inputs
-from generator.preview.kept_session import forget_session, keep_saved_session, load_session
+from generator.preview.kept_session import forget_session, keep_saved_session, load_session, save_session
 from generator.preview.session import Session
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -410,6 +410,27 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if preview is not None:
             preview.indexed = True
         self._keep_state(indexed=True)
+
+    def keep_preview_session(self) -> None:
+        """When the preview stops, keep its generation session on disk for the next build to start from.
+
+        Each of the preview's rebuilds changes the docs folder, so the session the last build
+        kept no longer matches it (kept_session.py): the next `make serve` or `make site`
+        rendered every page again (a minute at 10,000 articles). The preview's own session is
+        kept instead, if its last generation ended (`Session.settled`); the next build uses it
+        if its settings (the site's address among them) are the preview's.
+        """
+        session = _PREVIEW_SESSIONS.get(self.folders) if self.folders is not None else None
+        if self.folders is None or session is None or not session.settled:
+            return
+        started = time.perf_counter()
+        try:
+            save_session(self.folders[2], session)
+        except Exception as error:  # noqa: BLE001 - a session not kept only means generating anew next time
+            log.info(f"briefings: the preview's session was not kept ({error}): the next build generates anew")
+            return
+        keep_saved_session(self.folders[2])
+        log.info(f"briefings: generation session kept for the next build in {time.perf_counter() - started:.1f} s")
 
     def _compile_templates_ahead(self, config: MkDocsConfig) -> None:
         """Compile the page templates and the theme's after the preview's first build, for the first edit.

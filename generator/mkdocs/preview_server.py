@@ -14,7 +14,8 @@ built, byte for byte; only the served copy of each HTML page gets MkDocs' reload
 and, while the search index does not cover the pages as they are, a notice saying so (in
 French, the site's language): during the start-up build the index is the last build's, and
 the preview's rebuilds after an edit leave the index alone (re-indexing 10,000 pages takes
-a minute); `make site` or the next `make serve` indexes them again.
+a minute); `make site` or the next `make serve` indexes them again. When it stops, it keeps
+its generation session for the next build (the plugin's `keep_preview_session`).
 """
 
 from __future__ import annotations
@@ -54,10 +55,11 @@ class LastBuildServer(LiveReloadServer):
     """MkDocs' live-reload server, able to serve the site while a first build updates it."""
 
     def __init__(self, builder: Callable[[], None], **options: object) -> None:
-        self._building = threading.Lock()
+        self.building = threading.Lock()
+        """Held by the build under way."""
 
         def one_build_at_a_time() -> None:
-            with self._building:
+            with self.building:
                 builder()
 
         super().__init__(builder=one_build_at_a_time, **options)  # type: ignore[arg-type]
@@ -153,5 +155,7 @@ def serve(config_file: Path, dev_addr: str | None = None, *, open_in_browser: bo
                 log.info("Shutting down...")
             finally:
                 server.shutdown()
+            with server.building:  # once the rebuild under way, if any, is done
+                plugin.keep_preview_session()
     finally:
         config.plugins.on_shutdown()

@@ -266,6 +266,12 @@ class Session(Steps):
         # generation left in the folder, so there is no file to remove and no need to look.
         return Rendered(files, kept, complete_listing=not self.relinked)
 
+    @property
+    def settled(self) -> bool:
+        """Whether the last generation ended, with every change read since written: the docs folder then
+        holds what this session knows it holds, and the session can be kept for the next build."""
+        return self.site is not None and not self._pending
+
     def compile_templates(self) -> None:
         """Compile every page template now: Jinja compiles one when a page first needs it, and after
         a start-up that rendered nothing the preview's first edit waited a quarter of a second for that."""
