@@ -285,7 +285,7 @@ class Site:
     def positions(self) -> list[PositionEntry]:
         return [position for article in self.articles for position in article.positions]
 
-    @property
+    @cached_property  # asked after every generation; a site whose texts are swapped keeps its pages
     def page_sources(self) -> dict[str, str]:
         """The record file each briefing and article page is made from, for "edit this page" links.
 

@@ -239,9 +239,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if edit_base:
             project = Path(config.config_file_path).parent
             prefix = os.path.relpath(content.parent, project)
-            self.edit_urls = {
-                page: edit_base + Path(prefix, source).as_posix() for page, source in outcome.page_sources.items()
-            }
+            base = edit_base + ("" if prefix == "." else Path(prefix).as_posix() + "/")
+            self.edit_urls = {page: base + source for page, source in outcome.page_sources.items()}
         return config
 
     def _preview(self, config: MkDocsConfig) -> _PreviewBuilds | None:
