@@ -416,8 +416,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         Each of the preview's rebuilds changes the docs folder, so the session the last build
         kept no longer matches it (kept_session.py): the next `make serve` or `make site`
         rendered every page again (a minute at 10,000 articles). The preview's own session is
-        kept instead, if its last generation ended (`Session.settled`); the next build uses it
-        if its settings (the site's address among them) are the preview's.
+        kept instead, if its last generation ended (`Session.settled`) and no build is under
+        way (the preview server does not call this then: Ctrl-C would wait for the build); the
+        next build uses it if its settings (the site's address among them) are the preview's.
         """
         session = _PREVIEW_SESSIONS.get(self.folders) if self.folders is not None else None
         if self.folders is None or session is None or not session.settled:

@@ -155,7 +155,10 @@ def serve(config_file: Path, dev_addr: str | None = None, *, open_in_browser: bo
                 log.info("Shutting down...")
             finally:
                 server.shutdown()
-            with server.building:  # once the rebuild under way, if any, is done
-                plugin.keep_preview_session()
+            if server.building.acquire(blocking=False):  # not while a build runs: Ctrl-C does not wait for it
+                try:
+                    plugin.keep_preview_session()
+                finally:
+                    server.building.release()
     finally:
         config.plugins.on_shutdown()
