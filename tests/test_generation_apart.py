@@ -35,7 +35,7 @@ def pages(folder: Path) -> dict[str, bytes]:
 def test_the_child_writes_what_the_build_would_and_keeps_its_session(tmp_path: Path) -> None:
     apart, here = tmp_path / "apart" / "docs", tmp_path / "here" / "docs"
     outcome = generate_apart(inputs(GOOD_CONTENT, apart), Session)
-    expected = generate(inputs(GOOD_CONTENT, here), Session(), keep=False)
+    expected = generate(inputs(GOOD_CONTENT, here), Session())
     assert outcome.problems is None and pages(apart) == pages(here)
     assert sorted(outcome.report.written) == sorted(expected.report.written)
     assert outcome.page_sources == expected.page_sources and outcome.page_sources
@@ -55,7 +55,7 @@ def test_a_session_the_child_cannot_keep_leaves_the_pages_and_no_session(
     monkeypatch.setattr(generation, "save_session", full_disk)  # the forked child inherits it
     docs, here = tmp_path / "apart" / "docs", tmp_path / "here" / "docs"
     outcome = generate_apart(inputs(GOOD_CONTENT, docs), Session)
-    generate(inputs(GOOD_CONTENT, here), Session(), keep=False)
+    generate(inputs(GOOD_CONTENT, here), Session())
     assert outcome.problems is None and pages(docs) == pages(here)
     assert outcome.saving is not None and outcome.saving.wait() is None
     assert outcome.saving.problem == "OSError: [Errno 28] No space left on device"

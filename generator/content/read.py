@@ -169,11 +169,25 @@ def read_document(
     `inside` is the resolved content folder: a link is read only if it leads to a file in
     it (default: the file's own folder).
     """
+    document, problem, _ = read_document_bytes(file, kind, shown_path, inside)
+    return document, problem
+
+
+def read_document_bytes(
+    file: str | Path, kind: str, shown_path: str, inside: Path | None = None
+) -> tuple[SourceDocument | None, Problem | None, bytes | None]:
+    """`read_document`, with the file's bytes as read (None if it could not be read): the live
+    preview keeps their hash, to know a file touched but not changed without parsing it again."""
     path = Path(file)
     try:
         raw = read_regular_file(path, RECORD_BYTES, "record size", inside=inside or path.parent.resolve())
     except UnreadableFileError as error:
-        return None, Problem(shown_path, 0, "", str(error))
+        return None, Problem(shown_path, 0, "", str(error)), None
+    return (*_parse_document(raw, path, kind, shown_path), raw)
+
+
+def _parse_document(raw: bytes, path: Path, kind: str, shown_path: str) -> tuple[SourceDocument | None, Problem | None]:
+    """A record's bytes as a document: decoded, its front matter split off and loaded."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

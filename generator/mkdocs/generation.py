@@ -42,66 +42,84 @@ class Outcome:
     """Each generated page's record file, for its "edit this page" link."""
     rendered: tuple[int, int] | None = None
     """Pages rendered and pages in all, when the session knows which were unchanged."""
-    saved_s: float | None = None
-    """Seconds taken to keep the session on disk, when `generate` kept it."""
     problems: str | None = None
     """The content's problems, one per line, when there were some: nothing was written."""
     saving: SessionSaving | None = field(default=None, compare=False, repr=False)
-    """The child keeping the session on disk, for `generate_apart`'s outcome (set in the parent)."""
+    """The session being kept on disk, for `generate_apart`'s outcome (set in the parent)."""
+
+
+Kept = tuple[bool, object]
+"""What keeping the session gave: (True, the seconds it took) or (False, why it could not)."""
 
 
 class SessionSaving:
-    """The generation's child keeping its session on disk while the build goes on without it."""
+    """The session kept on disk for the next build: by the generation's child while the build goes on,
+    or already (where processes cannot be forked)."""
 
-    def __init__(self, child: multiprocessing.process.BaseProcess, receiving: Connection) -> None:
-        self._child: multiprocessing.process.BaseProcess | None = child
-        self._receiving = receiving
-        self._seconds: float | None = None
+    def __init__(
+        self, child: multiprocessing.process.BaseProcess | None = None, receiving: Connection | None = None
+    ) -> None:
+        self._child, self._receiving = child, receiving
+        self.seconds: float | None = None
+        """How long keeping it took, once it is kept."""
         self.problem: str | None = None
         """Why the session could not be kept, if it could not (the next build then generates from scratch)."""
 
+    def take(self, kept: Kept) -> SessionSaving:
+        ok, answer = kept
+        if ok:
+            self.seconds = float(answer)  # type: ignore[arg-type]  # the seconds, when ok
+        else:
+            self.problem = str(answer)
+        return self
+
     def wait(self) -> float | None:
         """Wait until the session is on disk; return the seconds it took, or None if it was not kept."""
-        if self._child is None:
-            return self._seconds
-        try:
-            ok, answer = self._receiving.recv()
-            if ok:
-                self._seconds = float(answer)
-            else:
-                self.problem = str(answer)
-        except EOFError:
-            self.problem = "the generation's process stopped before it had kept its session"
-        finally:
-            self._receiving.close()
-            self._child.join()
-            self._child = None
-        return self._seconds
+        if self._child is not None and self._receiving is not None:
+            try:
+                self.take(self._receiving.recv())
+            except EOFError:
+                self.problem = "the generation's process stopped before it had kept its session"
+            finally:
+                self._receiving.close()
+                self._child.join()
+                self._child = None
+        return self.seconds
 
 
-def generate(inputs: Inputs, session: Session, *, keep: bool) -> Outcome:
-    """Run the pipeline with `session`; with `keep`, save the session for the next build (kept_session.py)."""
+def generate(inputs: Inputs, session: Session) -> Outcome:
+    """Run the pipeline with `session`; return what the plugin needs of it."""
     try:
         generation = run(inputs, session)
     except ContentError as error:
         return Outcome(problems=error.report())
-    outcome = Outcome(generation.report, generation.site.page_sources, (session.rendered, len(session.pages)))
-    if keep:
-        started = time.perf_counter()
+    return Outcome(generation.report, generation.site.page_sources, (session.rendered, len(session.pages)))
+
+
+def _keep(inputs: Inputs, session: Session) -> Kept:
+    """Keep `session` on disk for the next build (kept_session.py); a session not kept only means
+    generating from scratch next time, so a failure is said, not raised."""
+    started = time.perf_counter()
+    try:
         save_session(inputs.docs, session)
-        outcome.saved_s = time.perf_counter() - started
-    return outcome
+    except Exception as error:  # noqa: BLE001 - said to the build, which goes on
+        return False, f"{type(error).__name__}: {error}"
+    return True, time.perf_counter() - started
 
 
 def generate_apart(inputs: Inputs, session: Callable[[], Session]) -> Outcome:
-    """`generate(inputs, session(), keep=True)` in a forked child, which takes its memory with it.
+    """`generate(inputs, session())` in a forked child, which takes its memory with it, then keeps the session.
 
     The outcome comes back before the session is on disk: its `saving` says when it is.
     Where processes cannot be forked, it runs here. An error the child raised is raised
     again here, as if it had run here.
     """
     if "fork" not in multiprocessing.get_all_start_methods():
-        return generate(inputs, session(), keep=True)
+        kept = session()
+        outcome = generate(inputs, kept)
+        if outcome.problems is None:
+            outcome.saving = SessionSaving().take(_keep(inputs, kept))
+        return outcome
     context = multiprocessing.get_context("fork")
     receiving, sending = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(inputs, session, sending), name="briefings-generation")
@@ -110,41 +128,32 @@ def generate_apart(inputs: Inputs, session: Callable[[], Session]) -> Outcome:
     try:
         ok, answer = receiving.recv()
     except EOFError:
-        receiving.close()
-        child.join()
-        raise PluginError(f"the generator stopped without finishing (exit status {child.exitcode})") from None
+        ok, answer = False, None
+    if ok and isinstance(answer, Outcome) and answer.problems is None:
+        answer.saving = SessionSaving(child, receiving)  # the child goes on to keep the session
+        return answer
+    receiving.close()  # the child keeps no session: nothing was written, or it failed
+    child.join()
+    if answer is None:
+        raise PluginError(f"the generator stopped without finishing (exit status {child.exitcode})")
     if not ok:
-        receiving.close()
-        child.join()
         raise answer
     assert isinstance(answer, Outcome)
-    if answer.problems is not None:  # nothing was written: the child keeps no session
-        receiving.close()
-        child.join()
-        return answer
-    answer.saving = SessionSaving(child, receiving)
     return answer
 
 
 def _child(inputs: Inputs, session: Callable[[], Session], sending: Connection) -> None:
     """The forked child's work: generate, send the outcome or the error raised; then keep the session
     and send the seconds it took (or why it could not)."""
-    kept: Session | None = None
     try:
         kept = session()
-        answer: tuple[bool, object] = (True, generate(inputs, kept, keep=False))
+        outcome = generate(inputs, kept)
+        answer: tuple[bool, object] = (True, outcome)
     except Exception as error:  # noqa: BLE001 - sent to the parent, which raises it
         answer = (False, error)
     try:
         sending.send(answer)
     except (pickle.PicklingError, TypeError, AttributeError):
         sending.send((False, PluginError(f"the generator failed: {answer[1]!r}")))
-    if kept is None or not answer[0] or not isinstance(answer[1], Outcome) or answer[1].problems is not None:
-        return
-    started = time.perf_counter()
-    try:
-        save_session(inputs.docs, kept)
-    except Exception as error:  # noqa: BLE001 - a session not kept only means generating from scratch next time
-        sending.send((False, f"{type(error).__name__}: {error}"))
-        return
-    sending.send((True, time.perf_counter() - started))
+    if answer[0] and outcome.problems is None:
+        sending.send(_keep(inputs, kept))

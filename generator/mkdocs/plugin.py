@@ -212,7 +212,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         preview = self._preview(config)
         if preview is not None:
             preview.listing.generation_starts()
-            outcome = generate(inputs, self._preview_session(folders), keep=False)
+            outcome = generate(inputs, self._preview_session(folders))
         else:
             outcome = generate_apart(inputs, functools.partial(self._kept_session, folders[2]))
         if outcome.problems is not None:
@@ -230,10 +230,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             preview.pending.update(report.written)
             preview.listing.generation_done(report)
         rendered = f", {outcome.rendered[0]} of {outcome.rendered[1]} pages rendered" if outcome.rendered else ""
-        generated_s = time.perf_counter() - started - (outcome.saved_s or 0)
-        log.info(f"briefings: generated in {generated_s:.1f} s; {report.summary()}{rendered}")
-        if outcome.saved_s is not None:
-            log.info(f"briefings: generation session saved for the next build in {outcome.saved_s:.1f} s")
+        log.info(f"briefings: generated in {time.perf_counter() - started:.1f} s; {report.summary()}{rendered}")
         if not config.site_url:
             log.info("briefings: no site_url in mkdocs.yml, so no Atom feeds (they need absolute addresses)")
         if edit_base:
@@ -421,8 +418,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         next build uses it if its settings (the site's address among them) are the preview's.
         """
         session = _PREVIEW_SESSIONS.get(self.folders) if self.folders is not None else None
-        if self.folders is None or session is None or not session.settled:
+        if session is None or not session.settled:
             return
+        assert self.folders is not None  # the session is known by them
         started = time.perf_counter()
         try:
             save_session(self.folders[2], session)

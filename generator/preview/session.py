@@ -45,7 +45,7 @@ from generator.content.errors import Problem
 from generator.content.files import UnreadableFileError, read_regular_file
 from generator.content.kinds import PUBLISHER
 from generator.content.limits import RECORD_BYTES
-from generator.content.read import RecordFile, SourceDocument, read_content, read_document
+from generator.content.read import RecordFile, SourceDocument, read_content, read_document_bytes
 from generator.content.schema import Article
 from generator.content.validate import ValidRecord, validate_documents
 from generator.history.changes import ChangesMemo, attach_changes
@@ -371,26 +371,29 @@ def _templates_stamp(folder: Path) -> object:
 
 def _digest(path: Path) -> bytes | None:
     try:
-        return hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+        return _bytes_digest(path.read_bytes())
     except OSError:
         return None
 
 
 def _read_new(file: RecordFile) -> tuple[SourceDocument | None, Problem | None, bytes | None]:
-    """Read a record file the session does not know as it is; with the hash of its bytes (run in the workers)."""
-    path, _, _, inside = file
-    return (*read_document(*file), _record_digest(path, inside))
+    """Read a record file the session does not know as it is, with the hash of its bytes, from one
+    reading of them (run in the workers)."""
+    document, problem, raw = read_document_bytes(*file)
+    return document, problem, _bytes_digest(raw) if raw is not None else None
 
 
 def _record_digest(path: str, inside: Path) -> bytes | None:
     """The hash of a record file's bytes, read as reading the record would read them (files.py), or None
     for what that refuses: a pipe, a device, an oversized file or a link out of the content folder."""
     try:
-        return hashlib.blake2b(
-            read_regular_file(Path(path), RECORD_BYTES, "record size", inside=inside), digest_size=16
-        ).digest()
+        return _bytes_digest(read_regular_file(Path(path), RECORD_BYTES, "record size", inside=inside))
     except UnreadableFileError:
         return None
+
+
+def _bytes_digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def _file_stamp(path: str) -> tuple[int, int] | None:
