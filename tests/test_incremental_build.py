@@ -208,3 +208,25 @@ def test_a_failed_build_leaves_no_state_to_start_from(last_build: Path, tmp_path
     assert done.returncode != 0, done.stderr
     assert not (root / "build" / "site-state.json").exists()
     assert not (root / "build" / "generator-session.pickle").exists()
+
+
+def test_a_theme_that_changes_the_indexed_content_fails_the_build(last_build: Path, tmp_path: Path) -> None:
+    """Pagefind is sent each page's content as converted; the next build sends the pages it keeps as read
+    back from the site: a theme writing the content otherwise would make that index differ from a clean
+    build's, so the build stops, naming the page, instead of publishing it."""
+    root = tmp_path / "project"
+    shutil.copytree(last_build, root)
+    changed = '{% block content %}{{ super() | replace("<p>", "<p> ") }}{% endblock %}\n{% block scripts %}'
+    replace(root / "site_config" / "overrides" / "main.html", "{% block scripts %}", changed)
+    done = subprocess.run(
+        [str(MKDOCS), "build", "--strict"],
+        cwd=root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode != 0
+    assert re.search(r"\S+\.md: the rendered page does not hold the content sent to the search index", done.stderr)
+    assert "Traceback" not in done.stderr

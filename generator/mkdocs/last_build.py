@@ -14,7 +14,7 @@ of the same fingerprint (site_state.py):
    in the order of a clean build: its index depends on the order pages are added in, and
    must be the clean build's, byte for byte. A thread feeds them while MkDocs builds
    (`start_feeding`, from `on_nav`): it sends the kept pages as it reaches them and waits
-   for each rebuilt one to be rendered, so Pagefind indexes on the second core while MkDocs
+   for each rebuilt one to be converted, so Pagefind indexes on the second core while MkDocs
    works on the first. The new index replaces the last one once it is complete.
    When no page changed, none was added and none removed, the last index stays as it is
    (`index_current`): it is already the one a clean build would write.
@@ -36,6 +36,7 @@ from mkdocs import utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from generator.mkdocs.search_index import what_pagefind_reads
 from generator.mkdocs.site_state import (
     PageState,
     SiteState,
@@ -98,12 +99,12 @@ class LastBuild:
         self.rebuilt: set[str] = set()
         self.unknown = False
         """Whether a page was left out of this build with no state to carry: the result cannot be vouched for."""
-        self.rendered: dict[str, str] = {}
-        """The HTML of the pages rebuilt, kept for Pagefind, which must take them in the site's order."""
+        self.converted: dict[str, str] = {}
+        """What Pagefind is to be sent of the searchable pages rebuilt, until it takes them in the site's order."""
         self._built = threading.Condition()
-        """Notified as each rebuilt page is rendered, and when the build stops."""
+        """Notified as each rebuilt page is converted, and when the build stops."""
         self._done: set[str] = set()
-        """The rebuilt pages rendered so far."""
+        """The rebuilt pages converted so far."""
         self._stopped = False
         self._feeder: threading.Thread | None = None
         self._feeding_failed: BaseException | None = None
@@ -165,16 +166,19 @@ class LastBuild:
         if self.reused:
             log.info(f"briefings: {len(self.rebuilt)} of {len(self.pages)} pages to rebuild since the last build")
 
-    def page_built(self, src_uri: str, output: str, *, searchable: bool) -> None:
+    def page_converted(self, src_uri: str, document: str | None) -> None:
+        """A rebuilt page is converted: `document` is what Pagefind is sent of it (None if it is not searchable)."""
         with self._built:
-            self.pages[src_uri] = PageState(self.pages[src_uri].source, searchable)
-            if self.reused and searchable:
-                self.rendered[src_uri] = output
+            if document is not None:
+                self.converted[src_uri] = document
             self._done.add(src_uri)
             self._built.notify_all()
 
+    def page_built(self, src_uri: str, *, searchable: bool) -> None:
+        self.pages[src_uri] = PageState(self.pages[src_uri].source, searchable)
+
     def start_feeding(self, files: Files, add_page: Callable[[str, str], None]) -> None:
-        """Start sending `add_page(html, url)` each searchable page, kept or rebuilt, in a clean build's order."""
+        """Start sending `add_page(document, url)` each searchable page, kept or rebuilt, in a clean build's order."""
         order = list(files.documentation_pages())  # the order MkDocs builds them in, too
         self._feeder = threading.Thread(target=self._feed, args=(order, add_page), name="search-feeder", daemon=True)
         self._feeder.start()
@@ -197,27 +201,28 @@ class LastBuild:
     def _feed(self, order: list[File], add_page: Callable[[str, str], None]) -> None:
         try:
             for file in order:
-                html = self._searchable_html(file)
-                if html is not None:
-                    add_page(html, "/" + (file.page.url if file.page else file.url))  # the home page's is ""
+                document = self._indexed_document(file)
+                if document is not None:
+                    add_page(document, "/" + (file.page.url if file.page else file.url))  # the home page's is ""
         except BaseException as error:  # noqa: BLE001 - raised again by finish_feeding, in the build's thread
             self._feeding_failed = error
 
-    def _searchable_html(self, file: File) -> str | None:
-        """The page's HTML if Pagefind indexes it: a rebuilt page once MkDocs has rendered it, a kept one from disk."""
+    def _indexed_document(self, file: File) -> str | None:
+        """What Pagefind is sent of the page, if it indexes it: a rebuilt page's once MkDocs has converted it,
+        a kept one's from its HTML in the site folder."""
         if file.src_uri in self.rebuilt:
             with self._built:
                 self._built.wait_for(lambda: file.src_uri in self._done or self._stopped)
                 if file.src_uri not in self._done:
                     raise _BuildStopped
-                return self.rendered.pop(file.src_uri, None)
+                return self.converted.pop(file.src_uri, None)
         state = self.pages.get(file.src_uri)
         if state is None or not state.searchable:
             return None
-        return Path(file.abs_dest_path).read_text(encoding="utf-8")
+        return what_pagefind_reads(Path(file.abs_dest_path).read_text(encoding="utf-8"))
 
     def remove_stale_files(self, config: MkDocsConfig, files: Files) -> list[str]:
-        """Delete what a clean build would not make; the search folder is left to `replace_index`."""
+        """Delete what a clean build would not make; the search folder is left to `put_next_index_in_place`."""
         site = Path(config.site_dir)
         expected = {file.dest_uri for file in files if file.inclusion not in LEFT_OUT}
         expected |= set(config.theme.static_templates) | {SITEMAP_GZ}
@@ -241,15 +246,20 @@ class LastBuild:
         return removed
 
     @staticmethod
-    def replace_index(write: Callable[[Path], None], site: Path) -> None:
-        """Have `write` make the new search index beside the last one, then put it in its place.
+    def next_index(site: Path) -> Path:
+        """An empty folder beside the last search index, for the new one (see `put_next_index_in_place`)."""
+        fresh = site / NEXT_INDEX
+        shutil.rmtree(fresh, ignore_errors=True)
+        return fresh
+
+    @staticmethod
+    def put_next_index_in_place(site: Path) -> None:
+        """Put the new search index, complete, where the last one was.
 
         The preview serves the site while its start-up build runs: it keeps searching the
         last index until the new one is complete (a minute of Pagefind at 10,000 articles).
         """
         fresh, old, current = site / NEXT_INDEX, site / (NEXT_INDEX + "-old"), site / SEARCH_FOLDER
-        shutil.rmtree(fresh, ignore_errors=True)
-        write(fresh)
         if current.exists():
             os.replace(current, old)
         os.replace(fresh, current)

@@ -4,10 +4,11 @@
 folder, so a content problem aborts `mkdocs build` with the last good site still in
 place; under `mkdocs serve` the problems are printed and the last good pages stay served.
 Add `content/` and `site_config/templates/` to `watch:` in mkdocs.yml for live reload.
-Each page goes to Pagefind's indexer as soon as it is rendered (`on_post_page`); the search
-index is written after the build (`on_post_build`). List pages (front matter `search:
-exclude`, see the templates' list_page macro) are not sent: Pagefind would parse them only to
-find no `data-pagefind-body` (main.html leaves it out of them).
+Each page's content is marked for search and goes to Pagefind's indexer as soon as MkDocs has
+converted it (`on_page_content`, search_index.py); Pagefind writes the search index while
+MkDocs renders the pages (`on_env`), and the build waits for it at its end (`on_post_build`).
+List pages (front matter `search: exclude`, see the templates' list_page macro) are neither
+marked nor sent.
 
 A dirty build (`make site` passes `--dirty`; `briefings serve` builds dirty into `site/`)
 starts from the last build's site folder: the state that build left beside the docs folder
@@ -50,6 +51,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import hashlib
 import logging
 import os
 import time
@@ -72,8 +74,14 @@ from mkdocs.utils.templates import TemplateContext
 
 from generator.mkdocs.docs_listing import DocsListing
 from generator.mkdocs.generation import SessionSaving, generate, generate_apart
-from generator.mkdocs.last_build import LastBuild
-from generator.mkdocs.search_index import SearchIndexer, SearchIndexError
+from generator.mkdocs.last_build import SEARCH_FOLDER, LastBuild
+from generator.mkdocs.search_index import (
+    SearchIndexer,
+    SearchIndexError,
+    indexed_document,
+    searchable_content,
+    what_pagefind_reads,
+)
 from generator.mkdocs.serve_watch import watch_with_system_events
 from generator.output.site_settings import SiteSettings
 from generator.pipeline import Inputs
@@ -165,7 +173,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     built_pages: frozenset[str] = frozenset()
     """The documentation pages of the build running."""
     indexer: SearchIndexer | None = None
-    """Pagefind, taking each page as MkDocs renders it (see search_index.py)."""
+    """Pagefind, taking each page as MkDocs converts it (see search_index.py)."""
+    sent: dict[str, bytes]
+    """The digest of what Pagefind was sent of each page converted and not yet rendered, by its path in the docs
+    folder (the documents themselves would be 100 MB at 10,000 articles)."""
     keeps_site = False
     """Set by `briefings serve`, which previews in the site folder itself, to keep its state for the next
     build; plain `mkdocs serve` builds into a temporary folder, whose state would be of no use."""
@@ -201,6 +212,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         keeps_state = self.command != "serve" or self.keeps_site
         self.last_build = LastBuild(config, edit_base, dirty=self.dirty) if keeps_state else None
         self.site_touched = self.partial = False
+        self.sent = {}
         # MkDocs would link every page to its generated file under docs_dir; the links are ours.
         config.edit_uri = config.edit_uri_template = None
         self.edit_urls = {}
@@ -323,8 +335,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Every page is converted, none rendered yet: Pagefind has them all, and writes the index while MkDocs
+        renders them (over the last build, once the kept pages are sent too)."""
         if self.command == "serve":
             env.bytecode_cache = _THEME_TEMPLATES
+        if self.indexer is not None:
+            if self.last_build is not None and self.last_build.reused:
+                output = self.last_build.next_index(Path(config.site_dir))
+                self.indexer.start_writing(output, after=self.last_build.finish_feeding)
+            else:
+                self.indexer.start_writing(Path(config.site_dir) / SEARCH_FOLDER)
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -332,15 +352,27 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Let go of the page's Markdown once converted; `on_post_page` lets go of its HTML once written.
+        """Mark a searchable page's content for Pagefind and send it there; let go of the page's Markdown.
 
         MkDocs converts every page before it writes the first, and keeps both texts of every
         page to the end: at 10,000 articles, some 140 MB of Markdown and more of HTML, held
-        while Pagefind holds its index beside them. Nothing reads them afterwards: a page's
-        title and anchors were taken from it during the conversion. They are emptied, not
-        set to None, which MkDocs reads as a page not yet read (a page without a title).
+        while Pagefind holds its index beside them. Nothing reads the Markdown afterwards: a
+        page's title and anchors were taken from it during the conversion; `on_post_page`
+        lets go of the HTML once written. They are emptied, not set to None, which MkDocs
+        reads as a page not yet read (a page without a title).
         """
         page.markdown = ""
+        searchable = not excluded_from_search(page)
+        if searchable:
+            html = searchable_content(html, title=page.title or config.site_name, meta=page.meta)
+        if self.indexer is not None:
+            document = indexed_document(config.theme["language"], html) if searchable else None
+            if self.last_build is not None and self.last_build.reused:
+                self.last_build.page_converted(page.file.src_uri, document)  # sent in a clean build's order
+            elif document is not None:
+                self.indexer.add_page(document, "/" + page.url)  # the URL Pagefind gives the page's file
+            if document is not None:
+                self.sent[page.file.src_uri] = _digest(document)
         return html
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -362,11 +394,20 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        searchable = not excluded_from_search(page)
+        """Check that the page holds what Pagefind was sent of it; note its state; let go of its HTML.
+
+        The next build over this one sends Pagefind the pages it keeps as read back from the
+        site folder (`what_pagefind_reads`): a theme that changed the marked content around
+        it would make that index differ from a clean build's, so it fails the build here.
+        """
+        sent = self.sent.pop(page.file.src_uri, None)
+        if sent is not None and _digest(what_pagefind_reads(output)) != sent:
+            raise PluginError(
+                f"{page.file.src_uri}: the rendered page does not hold the content sent to the search index "
+                "as it was converted (has the theme changed what it writes around page.content?)"
+            )
         if self.last_build is not None:
-            self.last_build.page_built(page.file.src_uri, output, searchable=searchable)
-        if self.indexer is not None and searchable and not (self.last_build and self.last_build.reused):
-            self.indexer.add_page(output, "/" + page.url)  # the URL Pagefind gives the page's file
+            self.last_build.page_built(page.file.src_uri, searchable=not excluded_from_search(page))
         page.content = ""  # written: see on_page_content
         return output
 
@@ -390,11 +431,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         try:
             with self.indexer:
                 started = time.perf_counter()
+                self.indexer.finish_writing()
                 if last_build is not None and last_build.reused:
-                    last_build.finish_feeding()
-                    last_build.replace_index(self.indexer.write, site_dir)
-                else:
-                    self.indexer.write(site_dir / "pagefind")
+                    last_build.put_next_index_in_place(site_dir)
                 log.info(
                     f"briefings: search index of {self.indexer.pages} pages written in "
                     f"{time.perf_counter() - started:.1f} s after the last page"
@@ -503,6 +542,10 @@ def _set_first_build_aside() -> None:
     # several times per edit.
     gen0, gen1, gen2 = gc.get_threshold()
     gc.set_threshold(max(gen0, 20_000), gen1, gen2)
+
+
+def _digest(document: str) -> bytes:
+    return hashlib.blake2b(document.encode("utf-8"), digest_size=16).digest()
 
 
 def _nav_pages(nav: object) -> set[str]:

@@ -20,9 +20,18 @@ the files written).
 
 Pagefind reads only the page's language and what is inside `data-pagefind-body`, but it
 parses every byte it is sent: the header, nav, footer and scripts around the content are two
-thirds of a page. Each page goes to it as its `<html>` tag and its body element only
-(`what_pagefind_reads`), which makes the same index (test_search_index.py) with a fifth less
-of Pagefind's time, on the core it shares with MkDocs.
+thirds of a page. Each page goes to it as its language and its indexed body only, in an
+otherwise empty document (`indexed_document`), which makes the same index
+(test_search_index.py) with a fifth less of Pagefind's time.
+
+The indexed body is the page's content, which the plugin wraps once MkDocs has converted
+it (`searchable_content`), with the page's search metadata and, as Material's
+content.html would add it, its title: Pagefind has every page once MkDocs has converted
+the last one, and writes the index while MkDocs renders the pages. Sent as they were
+rendered, the pages left Pagefind's writing of the index (17 s of one core at 10,000
+articles) to do after MkDocs' last page. The same document is taken back out of a
+finished page (`what_pagefind_reads`) for the pages a build keeps from the last one, so
+both ways give Pagefind the same bytes: the plugin checks it of every page it renders.
 
 Pagefind comes from the npm registry (package.json, installed by `make`): PyPI's
 `pagefind_bin` stops at 1.5.2, and 1.6.0 halves the time of a first search at 10,000
@@ -37,22 +46,28 @@ import contextlib
 import io
 import json
 import os
+import re
 import signal
 import subprocess
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Mapping
+from html import escape
 from pathlib import Path
 from typing import IO, Any
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGEFIND = ROOT / "node_modules" / ".bin" / "pagefind"
 """Pagefind's npm launcher, installed by `make` (`npm install` of the pinned package.json)."""
-EXCLUDED = (".headerlink", ".md-source-file", ".md-tags")
-"""Page parts that are not content: permalink marks, file dates, tag chips."""
+EXCLUDED = (".headerlink",)
+"""Parts of the indexed content that are not text: the permalink marks beside headings."""
 BODY_START = "<div data-pagefind-body>"
-BODY_END = "<!-- end of data-pagefind-body -->"
-"""What main.html writes around the part of a page Pagefind indexes."""
+BODY_END = "</div><!-- end of data-pagefind-body -->"
+"""What `searchable_content` writes around the part of a page Pagefind indexes."""
+SEARCH_META = (("genre", "search_kind"), ("date", "search_date"))
+"""Pagefind's metadata of a page (shown at the head of its search result), from its front matter keys."""
+_LANG = re.compile(r'<html[^>]*\slang="([^"]*)"')
 ANSWER_TIMEOUT = 900.0
 """Seconds to wait for the index to be written (10,000 articles take about one minute)."""
 
@@ -85,6 +100,8 @@ class SearchIndexer:
         self._last_id = 0
         self.pages = 0
         """Pages sent so far."""
+        self._writer: threading.Thread | None = None
+        self._writing_failed: BaseException | None = None
         self._reader = threading.Thread(target=self._read_answers, name="pagefind-answers", daemon=True)
         self._reader.start()
         config = {"exclude_selectors": list(EXCLUDED)}
@@ -96,11 +113,10 @@ class SearchIndexer:
     def __exit__(self, *exception: object) -> None:
         self.close()
 
-    def add_page(self, html: str, url: str) -> None:
-        """Send one page's HTML, to be found at `url` (root-relative, like "/pays/kz/")."""
+    def add_page(self, document: str, url: str) -> None:
+        """Send one page's `indexed_document`, to be found at `url` (root-relative, like "/pays/kz/")."""
         self.pages += 1
-        page = what_pagefind_reads(html)
-        self._send({"type": "AddFile", "index_id": self._index_id, "url": url, "file_contents": page})
+        self._send({"type": "AddFile", "index_id": self._index_id, "url": url, "file_contents": document})
 
     def write(self, output: Path) -> None:
         """Write the index and the search UI into `output` once every page sent is indexed."""
@@ -109,8 +125,30 @@ class SearchIndexer:
         if self._errors:
             raise SearchIndexError("Pagefind could not index every page:\n" + "\n".join(self._errors[:20]))
 
+    def start_writing(self, output: Path, after: Callable[[], None] | None = None) -> None:
+        """`write(output)` in a thread, once `after()` has returned (the last pages sent), while the build goes on."""
+
+        def write() -> None:
+            try:
+                if after is not None:
+                    after()
+                self.write(output)
+            except BaseException as error:  # noqa: BLE001 - raised again by finish_writing, in the build's thread
+                self._writing_failed = error
+
+        self._writer = threading.Thread(target=write, name="pagefind-writer", daemon=True)
+        self._writer.start()
+
+    def finish_writing(self) -> None:
+        """Wait until the index `start_writing` began is written; raise what stopped it, if anything did."""
+        if self._writer is not None:
+            self._writer.join()
+            self._writer = None
+        if self._writing_failed is not None:
+            raise self._writing_failed
+
     def close(self) -> None:
-        """Stop the service; unsent bytes of a service that already stopped are dropped."""
+        """Stop the service (and so a write under way); unsent bytes of a service that already stopped are dropped."""
         if self._service.stdin:
             with contextlib.suppress(BrokenPipeError):
                 self._service.stdin.close()
@@ -120,6 +158,8 @@ class SearchIndexer:
             os.killpg(self._service.pid, signal.SIGKILL)
             self._service.wait()
         self._reader.join(timeout=30)
+        if self._writer is not None:
+            self._writer.join(timeout=30)  # the service stopped: its answer will not come
         self._log.close()
 
     def _send(self, payload: dict[str, Any], *, awaited: bool = False) -> int:
@@ -178,16 +218,38 @@ class SearchIndexer:
         return f"exit status {self._service.returncode}" + (f": {said[-2000:]}" if said else "")
 
 
-def what_pagefind_reads(html: str) -> str:
-    """The page up to its `<head>` (the doctype and `<html lang>`) and its indexed body, in an empty document.
+def searchable_content(content: str, *, title: str, meta: Mapping[str, Any]) -> str:
+    """A searchable page's converted content, marked for Pagefind, with its metadata and title.
 
-    A page without the marks main.html writes is sent whole.
+    The title goes first as Material's content.html adds it to a page whose content has no
+    `<h1>` (the generated pages all have one), so the reader sees the same page; the
+    metadata are hidden elements, one "key:value" each, which hold no text to index.
     """
-    head, start = html.find("<head"), html.find(BODY_START)
+    spans = "".join(
+        f'<span hidden data-pagefind-meta="{key}:{escape(str(meta[field]))}"></span>'
+        for key, field in SEARCH_META
+        if meta.get(field)
+    )
+    heading = "" if "<h1" in content else f"<h1>{title}</h1>"  # as Material's, unescaped: a title is HTML there
+    return f"{BODY_START}{spans}{heading}{content}{BODY_END}"
+
+
+def indexed_document(lang: str, body: str) -> str:
+    """What Pagefind is sent of a page: its language and its indexed body, in an empty document."""
+    return f'<!DOCTYPE html><html lang="{lang}"><head></head><body>{body}</body></html>'
+
+
+def what_pagefind_reads(html: str) -> str:
+    """The `indexed_document` of a finished page: the one its content was sent as when it was converted.
+
+    A page without the marks of `searchable_content` is sent whole.
+    """
+    start = html.find(BODY_START)
     end = html.find(BODY_END, start)
-    if min(head, start, end) < 0 or head > start:
+    lang = _LANG.search(html, 0, max(start, 0))
+    if start < 0 or end < 0 or lang is None:
         return html
-    return f"{html[:head]}<head></head><body>{html[start:end]}</body></html>"
+    return indexed_document(lang[1], html[start : end + len(BODY_END)])
 
 
 SETTLED_AFTER = 0.2
