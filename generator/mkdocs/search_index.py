@@ -60,8 +60,8 @@ from typing import IO, Any
 ROOT = Path(__file__).resolve().parents[2]
 PAGEFIND = ROOT / "node_modules" / ".bin" / "pagefind"
 """Pagefind's npm launcher, installed by `make` (`npm install` of the pinned package.json)."""
-EXCLUDED = (".headerlink",)
-"""Parts of the indexed content that are not text: the permalink marks beside headings."""
+EXCLUDED = (".headerlink", ".md-source-file", ".md-tags")
+"""Page parts that are not content: permalink marks, file dates, tag chips (an article's themes, article.md.j2)."""
 BODY_START = "<div data-pagefind-body>"
 BODY_END = "</div><!-- end of data-pagefind-body -->"
 """What `searchable_content` writes around the part of a page Pagefind indexes."""
