@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MKDOCS, PUBLISHED_EPOCH, copy_project, publish_at
+from tests.conftest import MKDOCS, PUBLISHED_EPOCH, copy_project, files_of, publish_at
 from tests.markers import require_marker
 
 pytestmark = pytest.mark.build
@@ -49,8 +49,19 @@ def build(root: Path, *options: str) -> str:
     return done.stderr
 
 
-def files_of(site: Path) -> dict[str, bytes]:
-    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+def failing_build(root: Path, *options: str) -> str:
+    """`mkdocs build --strict` in `root`, expected to fail; return its log."""
+    done = subprocess.run(
+        [str(MKDOCS), "build", "--strict", *options],
+        cwd=root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode != 0, done.stderr
+    return done.stderr
 
 
 def assert_same_site(built: Path, clean: Path) -> None:
@@ -196,16 +207,7 @@ def test_a_failed_build_leaves_no_state_to_start_from(last_build: Path, tmp_path
     root = tmp_path / "project"
     shutil.copytree(last_build, root)
     replace(root / "mkdocs.yml", "nav:\n", "nav:\n  - Absente: absente.md\n")  # a warning: the page does not exist
-    done = subprocess.run(
-        [str(MKDOCS), "build", "--strict", "--dirty"],
-        cwd=root,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode != 0, done.stderr
+    failing_build(root, "--dirty")
     assert not (root / "build" / "site-state.json").exists()
     assert not (root / "build" / "generator-session.pickle").exists()
 
@@ -218,15 +220,6 @@ def test_a_theme_that_changes_the_indexed_content_fails_the_build(last_build: Pa
     shutil.copytree(last_build, root)
     changed = '{% block content %}{{ super() | replace("<p>", "<p> ") }}{% endblock %}\n{% block scripts %}'
     replace(root / "site_config" / "overrides" / "main.html", "{% block scripts %}", changed)
-    done = subprocess.run(
-        [str(MKDOCS), "build", "--strict"],
-        cwd=root,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode != 0
-    assert re.search(r"\S+\.md: the rendered page does not hold the content sent to the search index", done.stderr)
-    assert "Traceback" not in done.stderr
+    said = failing_build(root)
+    assert re.search(r"\S+\.md: the rendered page does not hold the content sent to the search index", said)
+    assert "Traceback" not in said

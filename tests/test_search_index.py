@@ -17,7 +17,7 @@ from generator.mkdocs.search_index import (
     searchable_content,
     what_pagefind_reads,
 )
-from tests.conftest import BuiltSite
+from tests.conftest import BuiltSite, files_of
 
 PAGE = """<!doctype html><html lang="fr"><head><title>{title}</title></head>
 <body><nav>Menu du site</nav><main data-pagefind-body><h1>{title}</h1><p>{text}</p></main></body></html>"""
@@ -77,7 +77,7 @@ def test_the_body_alone_makes_the_index_the_whole_page_makes(
             for html, url in pages:
                 indexer.add_page(search_index.what_pagefind_reads(html), url)
             indexer.write(output)
-        return {path.relative_to(output).as_posix(): path.read_bytes() for path in output.rglob("*") if path.is_file()}
+        return files_of(output)
 
     trimmed = index(tmp_path / "trimmed")
     monkeypatch.setattr(search_index, "what_pagefind_reads", lambda html: html)
@@ -111,10 +111,6 @@ def test_a_page_without_the_marks_is_sent_whole() -> None:
 def test_an_index_written_while_the_build_goes_on_is_the_one_written_at_its_end(tmp_path: Path) -> None:
     """The plugin has Pagefind write the index while MkDocs renders the pages (`start_writing`)."""
     pages = [(PAGE.format(title=f"Pays {n}", text=f"Texte {n} sur l’IA."), f"/pays/p{n}/") for n in range(30)]
-
-    def files(output: Path) -> dict[str, bytes]:
-        return {path.relative_to(output).as_posix(): path.read_bytes() for path in output.rglob("*") if path.is_file()}
-
     with SearchIndexer() as indexer:
         for html, url in pages:
             indexer.add_page(html, url)
@@ -125,7 +121,7 @@ def test_an_index_written_while_the_build_goes_on_is_the_one_written_at_its_end(
         indexer.start_writing(tmp_path / "beside", after=lambda: indexer.add_page(*pages[-1]))
         indexer.finish_writing()
     assert indexer.pages == len(pages)
-    assert files(tmp_path / "beside") == files(tmp_path / "at-the-end")
+    assert files_of(tmp_path / "beside") == files_of(tmp_path / "at-the-end")
 
 
 def test_a_write_that_fails_in_its_thread_fails_in_the_build(tmp_path: Path) -> None:

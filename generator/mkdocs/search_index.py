@@ -246,8 +246,8 @@ def what_pagefind_reads(html: str) -> str:
     """
     start = html.find(BODY_START)
     end = html.find(BODY_END, start)
-    lang = _LANG.search(html, 0, max(start, 0))
-    if start < 0 or end < 0 or lang is None:
+    lang = _LANG.search(html, 0, start) if start >= 0 and end >= 0 else None
+    if lang is None:
         return html
     return indexed_document(lang[1], html[start : end + len(BODY_END)])
 
