@@ -30,7 +30,10 @@ _WORK: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
 
 
 def map_in_order(
-    function: Callable[[Item], Result], items: Sequence[Item], parallel_from: int | None = None
+    function: Callable[[Item], Result],
+    items: Sequence[Item],
+    parallel_from: int | None = None,
+    done: Callable[[Item, Result], None] | None = None,
 ) -> list[Result]:
     """Return `[function(item) for item in items]`, computed on every available core.
 
@@ -38,7 +41,9 @@ def map_in_order(
     it. Only the results are pickled. Fewer than `parallel_from` items (default
     `PARALLEL_FROM`) are done here. An exception in a worker is raised here. A process
     with other threads (`mkdocs serve`'s server) is never forked: a lock another thread
-    holds would stay locked in the worker.
+    holds would stay locked in the worker. `done(item, result)` is called with each result
+    as soon as it and those before it are known, in order (a build converts each page while
+    the next are rendered: generation_alongside.py).
     """
     workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     if (
@@ -47,14 +52,24 @@ def map_in_order(
         or threading.active_count() > 1
         or "fork" not in multiprocessing.get_all_start_methods()
     ):
-        return [function(item) for item in items]
+        return [_reported(done, item, function(item)) for item in items]
     global _WORK  # noqa: PLW0603 - handed to the forked workers through their copy of this module
     _WORK = (function, items)
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return [result for batch in pool.map(_run_batch, batches(len(items), workers)) for result in batch]
+            results: list[Result] = []
+            ranges = batches(len(items), workers)
+            for indexes, batch in zip(ranges, pool.map(_run_batch, ranges), strict=True):  # each batch once done
+                results += [_reported(done, items[index], result) for index, result in zip(indexes, batch, strict=True)]
+            return results
     finally:
         _WORK = None
+
+
+def _reported(done: Callable[[Item, Result], None] | None, item: Item, result: Result) -> Result:
+    if done is not None:
+        done(item, result)
+    return result
 
 
 def batches(count: int, workers: int) -> list[range]:

@@ -9,6 +9,11 @@ run (the last three through the MkDocs plugin); `plan` is its first half, which 
 check` runs. Nothing is written unless every stage before `write` succeeded, so a bad edit
 never replaces the last good pages.
 
+A first build hands `run` a `PageStream`: once the pages are listed, it is told every file
+the generation will write, then given each page as soon as it is rendered, in the order it
+asks for, so that MkDocs converts pages while the next are rendered
+(generator/mkdocs/generation_alongside.py). The files are still written only at the end.
+
 How each stage is done is a `Steps` object's business, not the conductor's, as MkDocs'
 one `build()` takes a `dirty` flag rather than having a second code path: `Steps` does
 every stage from scratch; the live preview's `Session` (generator/preview/session.py) is a
@@ -18,8 +23,10 @@ stages, and what each hands to the next, live here only.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Protocol
 
 from generator.content.drafts import DraftStatus, set_drafts_aside
 from generator.content.errors import ContentError, Problem
@@ -30,11 +37,11 @@ from generator.history.changes import attach_changes
 from generator.history.commits import History, read_history
 from generator.linked.link import build_site
 from generator.linked.model import Site
-from generator.output.feeds import render_feeds
+from generator.output.feeds import feed_paths, render_feeds
 from generator.output.link_check import check_links
 from generator.output.markup import render_editor_texts
-from generator.output.open_data import render_open_data
-from generator.output.render import make_environment, render_pages
+from generator.output.open_data import data_paths, render_open_data
+from generator.output.render import PageRendered, make_environment, render_pages
 from generator.output.site_settings import SiteSettings
 from generator.output.write import WriteReport, write_pages
 from generator.pages.addresses import check_addresses
@@ -86,6 +93,19 @@ class Rendered:
     """Whether `files` and `kept` are known to be exactly what the folder holds, so there is nothing to remove."""
 
 
+class PageStream(Protocol):
+    """Where a generation's pages go as soon as they are rendered, before anything is written."""
+
+    def order(self, path: str) -> tuple[tuple[int, bool, str], ...]:
+        """The sort key of a page's path: pages are rendered in this order."""
+
+    def listed(self, paths: list[str], page_sources: Mapping[str, str]) -> None:
+        """Every file the generation will write (pages, drawings, feeds, data files), and each page's record."""
+
+    def rendered(self, path: str, text: str) -> None:
+        """One page or drawing rendered, in the order of `order` (the feeds and data files are not streamed)."""
+
+
 class Steps:
     """Each stage, done from scratch. The preview's Session overrides each with a remembering version."""
 
@@ -112,13 +132,14 @@ class Steps:
     def list_pages(self, site: Site) -> list[PageSpec]:
         return page_specs(site)
 
-    def render(self, site: Site, pages: list[PageSpec], inputs: Inputs) -> Rendered:
+    def render(self, site: Site, pages: list[PageSpec], inputs: Inputs, done: PageRendered | None = None) -> Rendered:
+        """Render every page (each told to `done` as soon as it is), then the feeds and data files."""
         settings = inputs.settings
         render_editor_texts(
             [article.summary for article in site.articles] + [entity.overview for entity in site.entities]
         )
         environment = make_environment(inputs.templates, settings)
-        files = render_pages(environment, site, pages)
+        files = render_pages(environment, site, pages, done)
         return Rendered({**files, **render_feeds(site, settings), **render_open_data(site)})
 
     def write(self, rendered: Rendered, inputs: Inputs) -> WriteReport:
@@ -171,18 +192,37 @@ def plan(content: Path, steps: Steps | None = None) -> Plan:
     return Plan(site, pages, {document.path: document for document in documents}, drafts)
 
 
-def run(inputs: Inputs, steps: Steps | None = None) -> Generation:
-    """Every stage: generate the pages, feeds and data files of `inputs.content` into `inputs.docs`."""
+def run(inputs: Inputs, steps: Steps | None = None, stream: PageStream | None = None) -> Generation:
+    """Every stage: generate the pages, feeds and data files of `inputs.content` into `inputs.docs`.
+
+    With a `stream`, each page also goes there as soon as it is rendered (see the module's docstring).
+    """
     steps = steps or Steps()
     steps.begin(inputs)
     with cycle_collection_paused():
         planned = plan(inputs.content, steps)
-        rendered = steps.render(planned.site, planned.pages, inputs)
+        pages = planned.pages
+        if stream is not None:
+            pages = sorted(pages, key=lambda spec: stream.order(spec.path))
+            listed = [spec.path for spec in pages]
+            listed += feed_paths(planned.site, inputs.settings) + data_paths(planned.site)
+            stream.listed(listed, planned.site.page_sources)
+        rendered = steps.render(planned.site, pages, inputs, None if stream is None else stream.rendered)
+        if stream is not None:
+            _check_listing(listed, rendered)
         check_links(rendered.files, rendered.kept)  # what MkDocs no longer checks: link_check.py
         report = steps.write(rendered, inputs)
         report.drafts = planned.site.drafts
         steps.end(planned.site, planned.pages)
     return Generation(planned.site, report)
+
+
+def _check_listing(listed: list[str], rendered: Rendered) -> None:
+    """The files rendered must be those a stream was told of: a build had listed them for MkDocs."""
+    made = set(rendered.files) | set(rendered.kept)
+    if made != set(listed):
+        unlisted, missing = sorted(made - set(listed)), sorted(set(listed) - made)
+        raise RuntimeError(f"the generator rendered files it had not listed {unlisted[:5]}, or not those {missing[:5]}")
 
 
 def generate(

@@ -3,7 +3,7 @@
 The seed site is built once; each test copies that project with its site folder and build
 state, makes one kind of edit, builds it dirty, and compares the whole site folder (pages,
 sitemap, 404, feeds, open data, search index) with a clean build of the edited project,
-byte for byte. It also checks that the dirty build did rebuild only part of the site, and
+byte for byte (a first build, generated alongside MkDocs: generation_alongside.py). It also checks that the dirty build did rebuild only part of the site, and
 that its generation started from the session the last build kept, rendering only the pages
 the edit touched (all of them after a template edit).
 """
@@ -95,7 +95,7 @@ def rebuild_after(last_build: Path, tmp_path: Path, edit: Callable[[Path], None]
     for part in ("content", "site_config", "mkdocs.yml"):
         (shutil.copytree if (root / part).is_dir() else shutil.copy)(root / part, clean / part)
     (clean / "build" / "docs").mkdir(parents=True)
-    build(clean)
+    assert "rendered beside MkDocs" in build(clean)  # a first build: generated alongside MkDocs
     return root, log, clean / "site"
 
 

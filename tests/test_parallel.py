@@ -68,6 +68,15 @@ def test_results_come_back_in_order_from_several_workers() -> None:
 
 
 @pytest.mark.usefixtures("two_cores")
+def test_each_result_is_told_in_order_before_the_whole_list_returns() -> None:
+    """A first build hands MkDocs each page as it comes (generation_alongside.py): `done` sees them in order."""
+    told: list[tuple[int, int]] = []
+    results = parallel.map_in_order(lambda item: item * item, list(range(1_000)), done=lambda *pair: told.append(pair))
+    assert told == [(item, item * item) for item in range(1_000)]
+    assert results == [item * item for item in range(1_000)]
+
+
+@pytest.mark.usefixtures("two_cores")
 def test_small_jobs_stay_in_the_calling_process() -> None:
     results = parallel.map_in_order(lambda item: os.getpid(), list(range(parallel.PARALLEL_FROM - 1)))
 

@@ -44,6 +44,8 @@ class Outcome:
     """Pages rendered and pages in all, when the session knows which were unchanged."""
     problems: str | None = None
     """The content's problems, one per line, when there were some: nothing was written."""
+    seconds: float | None = None
+    """How long a generation alongside MkDocs took, from reading to writing (generation_alongside.py)."""
     saving: SessionSaving | None = field(default=None, compare=False, repr=False)
     """The session being kept on disk, for `generate_apart`'s outcome (set in the parent)."""
 
@@ -96,7 +98,7 @@ def generate(inputs: Inputs, session: Session) -> Outcome:
     return Outcome(generation.report, generation.site.page_sources, (session.rendered, len(session.pages)))
 
 
-def _keep(inputs: Inputs, session: Session) -> Kept:
+def keep_session(inputs: Inputs, session: Session) -> Kept:
     """Keep `session` on disk for the next build (kept_session.py); a session not kept only means
     generating from scratch next time, so a failure is said, not raised."""
     started = time.perf_counter()
@@ -118,7 +120,7 @@ def generate_apart(inputs: Inputs, session: Callable[[], Session]) -> Outcome:
         kept = session()
         outcome = generate(inputs, kept)
         if outcome.problems is None:
-            outcome.saving = SessionSaving().take(_keep(inputs, kept))
+            outcome.saving = SessionSaving().take(keep_session(inputs, kept))
         return outcome
     context = multiprocessing.get_context("fork")
     receiving, sending = context.Pipe(duplex=False)
@@ -156,4 +158,4 @@ def _child(inputs: Inputs, session: Callable[[], Session], sending: Connection) 
     except (pickle.PicklingError, TypeError, AttributeError):
         sending.send((False, PluginError(f"the generator failed: {answer[1]!r}")))
     if answer[0] and outcome.problems is None:
-        sending.send(_keep(inputs, kept))
+        sending.send(keep_session(inputs, kept))

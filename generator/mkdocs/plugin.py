@@ -16,7 +16,9 @@ says which pages' sources are unchanged, and only the others are rebuilt; Pagefi
 every page, the kept ones read back from the site folder (last_build.py, site_state.py).
 The generator, too, starts from the last build: `mkdocs build` runs it with the session that
 build kept (generator/preview/kept_session.py), which renders only the pages the edits touch,
-in a child process whose memory leaves with it (generation.py).
+in a child process whose memory leaves with it (generation.py). A build with no site folder
+to lose (the first one) does not wait for the generation: MkDocs converts each page while
+the child renders the next (generation_alongside.py).
 
 "Edit this page" links open the record a page is made from, not the generated Markdown:
 the plugin takes `repo_url` and `edit_uri` (the folder of mkdocs.yml in the repository,
@@ -57,6 +59,7 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 from urllib.parse import urljoin
 
 from jinja2 import Environment, TemplateError
@@ -72,8 +75,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from generator.mkdocs import generation_alongside
 from generator.mkdocs.docs_listing import DocsListing
-from generator.mkdocs.generation import SessionSaving, generate, generate_apart
+from generator.mkdocs.generation import Outcome, SessionSaving, generate, generate_apart
+from generator.mkdocs.generation_alongside import GenerationAlongside, docs_files, generate_alongside
 from generator.mkdocs.last_build import SEARCH_FOLDER, LastBuild
 from generator.mkdocs.search_index import (
     SearchIndexer,
@@ -197,6 +202,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     """Whether mkdocs.yml gives the site's published address (SITE_URL), not the local copy's."""
     folders: tuple[Path, Path, Path] | None = None
     """The content, templates and docs folders."""
+    alongside: GenerationAlongside | None = None
+    """The generation rendering pages while MkDocs converts them, until it has written the docs folder."""
+    generation_started = 0.0
+    alongside_waits = 0.0
+    """Seconds MkDocs waited for the generation alongside: for pages, and at the end for the docs folder."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -219,30 +229,35 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         settings = SiteSettings.from_mkdocs(config)
         self.address_known = bool(settings.url)
         folders = self.folders = (content, templates, Path(config.docs_dir))
-        started = time.perf_counter()
+        started = self.generation_started = time.perf_counter()
         inputs = Inputs(*folders, settings)
         preview = self._preview(config)
+        self.alongside, self.alongside_waits = None, 0.0
         if preview is not None:
             preview.listing.generation_starts()
             outcome = generate(inputs, self._preview_session(folders))
+        elif self._nothing_to_lose(config):
+            self.alongside = generate_alongside(inputs)
+            outcome = self.alongside.listed()
         else:
             outcome = generate_apart(inputs, functools.partial(self._kept_session, folders[2]))
         if outcome.problems is not None:
-            for line in outcome.problems.splitlines():
-                log.error(line)
+            self.alongside = None
+            _log_problems(outcome.problems)
             if self.command == "serve":
                 # MkDocs' server stops answering after a failed rebuild; building the last
                 # good pages instead keeps the preview up while the editor fixes the record.
                 log.error("The preview keeps showing the last good pages until these problems are fixed.")
                 return config
             raise Abort("The content has problems (listed above); the last good pages are unchanged.")
-        report = outcome.report
-        self.saving = outcome.saving
-        if preview is not None:
-            preview.pending.update(report.written)
-            preview.listing.generation_done(report)
-        rendered = f", {outcome.rendered[0]} of {outcome.rendered[1]} pages rendered" if outcome.rendered else ""
-        log.info(f"briefings: generated in {time.perf_counter() - started:.1f} s; {report.summary()}{rendered}")
+        if self.alongside is not None:
+            seconds = time.perf_counter() - started
+            log.info(f"briefings: {len(self.alongside.paths)} files listed in {seconds:.1f} s, rendered beside MkDocs")
+        else:
+            self._generated(outcome)
+            if preview is not None:
+                preview.pending.update(outcome.report.written)
+                preview.listing.generation_done(outcome.report)
         if not config.site_url:
             log.info("briefings: no site_url in mkdocs.yml, so no Atom feeds (they need absolute addresses)")
         if edit_base:
@@ -251,6 +266,31 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             base = edit_base + ("" if prefix == "." else Path(prefix).as_posix() + "/")
             self.edit_urls = {page: base + source for page, source in outcome.page_sources.items()}
         return config
+
+    def _generated(self, outcome: Outcome) -> None:
+        self.saving = outcome.saving
+        rendered = f", {outcome.rendered[0]} of {outcome.rendered[1]} pages rendered" if outcome.rendered else ""
+        if outcome.seconds is None:
+            log.info(
+                f"briefings: generated in {time.perf_counter() - self.generation_started:.1f} s; "
+                f"{outcome.report.summary()}{rendered}"
+            )
+        else:
+            log.info(
+                f"briefings: generated in {outcome.seconds:.1f} s beside MkDocs, which waited "
+                f"{self.alongside_waits:.1f} s for it; {outcome.report.summary()}{rendered}"
+            )
+
+    def _nothing_to_lose(self, config: MkDocsConfig) -> bool:
+        """Whether this build may generate alongside MkDocs: a build with no site folder that an error
+        showing once MkDocs has started would leave emptied (generation_alongside.py)."""
+        site = Path(config.site_dir)
+        return (
+            self.command != "serve"
+            and generation_alongside.available()
+            and (not site.is_dir() or not any(site.iterdir()))
+            and (self.last_build is None or not self.last_build.reused)
+        )
 
     def _preview(self, config: MkDocsConfig) -> _PreviewBuilds | None:
         """What `mkdocs serve` built into this site folder so far; None outside the preview."""
@@ -283,6 +323,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         the site has the same pages as at the last build: else the nav, the sitemap and
         the links may change, and MkDocs builds as usual.
         """
+        if self.alongside is not None:
+            files = docs_files(self.alongside.paths, files, config)  # the docs folder is written at the end
         self.files = files
         self.built_pages = frozenset(file.src_uri for file in files.documentation_pages())
         if not self.address_known:
@@ -294,7 +336,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 files.remove(raw)
         preview = self._preview(config) if self.dirty else None
         if preview is None or preview.pages != self.built_pages:
-            if self.last_build is not None:
+            if self.last_build is not None and self.alongside is None:  # else once the pages are written: on_env
                 self.last_build.sort_pages(files, self.edit_urls, carried=set())
             self._start_indexing(config)
             return files
@@ -339,6 +381,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         renders them (over the last build, once the kept pages are sent too)."""
         if self.command == "serve":
             env.bytecode_cache = _THEME_TEMPLATES
+        if self.alongside is not None:
+            self._alongside_written(files)
         if self.indexer is not None:
             if self.last_build is not None and self.last_build.reused:
                 output = self.last_build.next_index(Path(config.site_dir))
@@ -346,6 +390,38 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             else:
                 self.indexer.start_writing(Path(config.site_dir) / SEARCH_FOLDER)
         return env
+
+    def _alongside_written(self, files: Files) -> None:
+        """Every page is converted: wait until the generation alongside has written the docs folder (MkDocs
+        copies the feeds and data files from there next), and hash the pages for the next build."""
+        assert self.alongside is not None
+        waiting = time.perf_counter()
+        outcome = self.alongside.finish()
+        self.alongside_waits += time.perf_counter() - waiting
+        if outcome.problems is not None:
+            self._stop_alongside(outcome.problems)
+        self._generated(outcome)
+        self.alongside = None
+        if self.last_build is not None:
+            self.last_build.sort_pages(files, self.edit_urls, carried=set())
+
+    def _stop_alongside(self, problems: str) -> NoReturn:
+        """The generation alongside found problems once MkDocs had started: list them and stop the build."""
+        self.alongside = None
+        _log_problems(problems)
+        raise Abort("The site has problems (listed above); the docs folder is unchanged.")
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Alongside the generation, a page's Markdown comes from it as soon as it is rendered."""
+        if self.alongside is None:
+            return None
+        waiting = time.perf_counter()
+        markdown = self.alongside.page(page.file.src_uri)
+        self.alongside_waits += time.perf_counter() - waiting
+        if markdown is None:  # the generation stopped before rendering it
+            outcome = self.alongside.finish()
+            self._stop_alongside(outcome.problems or "the generator stopped before rendering every page")
+        return markdown
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         page.edit_url = self.edit_urls.get(page.file.src_uri)
@@ -513,6 +589,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         _PAGES_LOG.removeFilter(_LINKS_TO_KEPT_PAGES)
+        if self.alongside is not None:
+            self.alongside.stop()
+            self.alongside = None
         self._session_saved()  # before it is forgotten: the child would write it again after
         if self.last_build is not None:
             self.last_build.stop_feeding()
@@ -524,6 +603,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.indexer is not None:
             self.indexer.close()
             self.indexer = None
+
+
+def _log_problems(problems: str) -> None:
+    for line in problems.splitlines():
+        log.error(line)
 
 
 def _set_first_build_aside() -> None:

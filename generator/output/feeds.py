@@ -48,6 +48,13 @@ def feed_path(entity: Entity) -> str | None:
     return f"flux/{KIND_NAMED[entity.kind].site_folder}/{entity.id.lower()}.xml" if entity.kind in FED_KINDS else None
 
 
+def feed_paths(site: Site, settings: SiteSettings) -> list[str]:
+    """The paths `render_feeds` writes when every feed is wanted, known before it runs (generation_alongside.py)."""
+    if not settings.url:
+        return []
+    return [SITE_FEED, *(path for entity in site.entities if (path := feed_path(entity)))]
+
+
 def render_feeds(
     site: Site, settings: SiteSettings, wanted: Callable[[Entity], bool] = lambda entity: True
 ) -> dict[str, str]:

@@ -30,7 +30,7 @@ from pydantic import BaseModel
 from generator.linked.model import ArticleEntry, Entity, PositionEntry, PublisherEntry, Site, role_rank
 from generator.output.labels import ROLE_LABELS
 from generator.output.site_settings import page_url
-from generator.output.spreadsheets import TableMemo, render_spreadsheets, spreadsheet_safe
+from generator.output.spreadsheets import TableMemo, render_spreadsheets, spreadsheet_paths, spreadsheet_safe
 from generator.pages.specs import DATA_FILES
 
 JSON_PATH = DATA_FILES["json"]
@@ -98,6 +98,11 @@ def render_open_data(
         CSV_PATH: positions_csv(site, memo.positions),
         **render_spreadsheets(site, memo.tables, tables_unchanged),
     }
+
+
+def data_paths(site: Site) -> list[str]:
+    """The paths `render_open_data` writes, known before it runs (generation_alongside.py)."""
+    return [JSON_PATH, CSV_PATH, *spreadsheet_paths(site)]
 
 
 def records_data(site: Site) -> dict[str, Any]:

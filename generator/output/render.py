@@ -14,6 +14,7 @@ import functools
 import os
 import posixpath
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypedDict
 
@@ -35,6 +36,9 @@ from generator.output.timeline import timeline
 from generator.pages.specs import BRIEFING_LIMITS, PageSpec, entity_chronology_page
 from generator.parallel import map_in_order
 
+PageRendered = Callable[[str, str], None]
+"""Told of each page as soon as it is rendered: its path in the docs folder and its Markdown."""
+
 
 class PageVariables(TypedDict):
     """What every template is given besides its page's context (pages/contexts.py)."""
@@ -46,9 +50,15 @@ class PageVariables(TypedDict):
     site: Site
 
 
-def render_pages(environment: Environment, site: Site, specs: list[PageSpec]) -> dict[str, str]:
-    """Render the pages of `specs` on every core; return {path in the docs folder: Markdown}."""
-    texts = map_in_order(functools.partial(render_page, environment, site), specs)
+def render_pages(
+    environment: Environment, site: Site, specs: list[PageSpec], done: PageRendered | None = None
+) -> dict[str, str]:
+    """Render the pages of `specs` on every core; return {path in the docs folder: Markdown}.
+
+    `done(path, text)` is told of each page as soon as it is rendered, in the order of `specs`.
+    """
+    report = None if done is None else lambda spec, text: done(spec.path, text)
+    texts = map_in_order(functools.partial(render_page, environment, site), specs, done=report)
     return {spec.path: text for spec, text in zip(specs, texts, strict=True)}
 
 

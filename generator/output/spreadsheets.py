@@ -88,6 +88,11 @@ def briefing_tables(entity: Entity) -> list[Table]:
     return tables
 
 
+def spreadsheet_paths(site: Site) -> list[str]:
+    """The paths `render_spreadsheets` writes, known before it runs (generation_alongside.py lists them first)."""
+    return [PUBLISHERS_PATH, *(table.path for entity in site.entities for table in briefing_tables(entity))]
+
+
 TableMemo = dict[str, tuple[tuple[tuple[object, ...], ...], str]]
 """Each briefing table's CSV text by its path, with what each of its rows was made from
 (`_positions_made_from`, `_statements_made_from`)."""

@@ -56,7 +56,7 @@ from generator.linked.model import ArticleEntry, Site
 from generator.output.feeds import feed_path, render_feeds
 from generator.output.markup import render_editor_texts
 from generator.output.open_data import OpenDataMemo, render_open_data
-from generator.output.render import make_environment, render_page
+from generator.output.render import PageRendered, make_environment, render_page
 from generator.output.site_settings import SiteSettings
 from generator.output.write import WriteReport
 from generator.pages.specs import PageSpec, page_specs, stance_specs
@@ -230,7 +230,7 @@ class Session(Steps):
             return [again.get(page.spec.path, page.spec) for page in self.pages.values()]
         return page_specs(site)
 
-    def render(self, site: Site, pages: list[PageSpec], inputs: Inputs) -> Rendered:
+    def render(self, site: Site, pages: list[PageSpec], inputs: Inputs, done: PageRendered | None = None) -> Rendered:
         settings = inputs.settings
         if self._redo_all:
             self.pages.clear()
@@ -244,7 +244,8 @@ class Session(Steps):
         staleness = list(self._staleness(pages))
         kept = [spec.path for spec, stale in staleness if not stale]
         stale = [spec for spec, is_stale in staleness if is_stale]
-        rendered = map_in_order(functools.partial(_render_recording, self._environment, site), stale)
+        report = None if done is None else lambda spec, result: done(spec.path, result[0])
+        rendered = map_in_order(functools.partial(_render_recording, self._environment, site), stale, done=report)
         files: dict[str, str] = {}
         for spec, (text, reads) in zip(stale, rendered, strict=True):
             files[spec.path] = text
