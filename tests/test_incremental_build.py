@@ -3,9 +3,10 @@
 The seed site is built once; each test copies that project with its site folder and build
 state, makes one kind of edit, builds it dirty, and compares the whole site folder (pages,
 sitemap, 404, feeds, open data, search index) with a clean build of the edited project,
-byte for byte (a first build, generated alongside MkDocs: generation_alongside.py). It also checks that the dirty build did rebuild only part of the site, and
-that its generation started from the session the last build kept, rendering only the pages
-the edit touched (all of them after a template edit).
+byte for byte: a first build, generated alongside MkDocs (generation_alongside.py). It
+also checks that the dirty build did rebuild only part of the site, and that its
+generation started from the session the last build kept, rendering only the pages the
+edit touched (all of them after a template edit).
 """
 
 from __future__ import annotations
