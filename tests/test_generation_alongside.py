@@ -9,16 +9,24 @@ that shows only once MkDocs has started must still stop the build cleanly.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import get_files
 
-from generator.mkdocs.generation_alongside import docs_order
-from tests.conftest import MKDOCS, PUBLISHED_EPOCH, copy_project, files_of, publish_at
+from generator.mkdocs import generation_alongside
+from generator.mkdocs.generation import generate
+from generator.mkdocs.generation_alongside import docs_order, generate_alongside
+from generator.output.site_settings import SiteSettings
+from generator.pipeline import Inputs, PageStream, Steps
+from generator.preview.kept_session import session_path
+from generator.preview.session import Session
+from tests.conftest import GOOD_CONTENT, MKDOCS, PUBLISHED_EPOCH, ROOT, copy_project, files_of, publish_at
 from tests.markers import require_marker
 
 ALONGSIDE = "rendered beside MkDocs"
@@ -38,6 +46,60 @@ def test_paths_sort_as_mkdocs_walks_the_docs_folder(tmp_path: Path) -> None:
     config = load_config(str(tmp_path / "mkdocs.yml"))
     walked = [file.src_uri for file in get_files(config)]
     assert sorted(names, key=docs_order) == walked
+
+
+def inputs(content: Path, docs: Path) -> Inputs:
+    return Inputs(content, ROOT / "site_config" / "templates", docs, SiteSettings(url="https://exemple.github.io/b/"))
+
+
+def test_the_child_lists_then_sends_every_page_in_order_then_writes_what_a_generation_writes(tmp_path: Path) -> None:
+    alongside = generate_alongside(inputs(GOOD_CONTENT, tmp_path / "alongside"))
+    assert alongside.listed().problems is None
+    pages = [path for path in alongside.paths if path.endswith(".md")]
+    assert pages == sorted(pages, key=docs_order) and "index.md" in pages
+    texts = {path: alongside.page(path) for path in pages}
+    outcome = alongside.finish()
+    expected = generate(inputs(GOOD_CONTENT, tmp_path / "here"), Session())
+    assert outcome.problems is None and files_of(tmp_path / "alongside") == files_of(tmp_path / "here")
+    assert sorted(alongside.paths) == sorted(path for path in files_of(tmp_path / "here") if path[0] != ".")
+    assert {path: text.encode("utf-8") for path, text in texts.items() if text} == {
+        path: data for path, data in files_of(tmp_path / "here").items() if path in texts
+    }
+    assert outcome.page_sources == expected.page_sources and outcome.seconds is not None
+    assert outcome.saving is not None and outcome.saving.wait() is not None  # the session, kept once it has answered
+
+
+def test_content_problems_stop_the_child_before_it_lists_anything(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(GOOD_CONTENT, content)
+    article = next((content / "articles").rglob("*.md"))
+    article.write_text(re.sub(r"(?m)^(\s+)role: .*$", r"\1role: maybe", article.read_text("utf-8"), count=1), "utf-8")
+    docs = tmp_path / "docs"
+    alongside = generate_alongside(inputs(content, docs))
+    outcome = alongside.listed()
+    assert outcome.problems is not None and article.name in outcome.problems and "role" in outcome.problems
+    assert alongside.paths == [] and not docs.exists() and not session_path(docs).exists()
+
+
+def test_a_child_that_dies_mid_stream_is_a_plugin_error_naming_its_exit_status(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def dies_once_listed(inputs: Inputs, steps: Steps, stream: PageStream) -> None:
+        stream.listed(["index.md", "pays/kz.md"], {})
+        stream.rendered("index.md", "# Accueil\n")
+        os._exit(3)
+
+    monkeypatch.setattr(generation_alongside, "run", dies_once_listed)  # the forked child runs this copy
+    alongside = generate_alongside(inputs(GOOD_CONTENT, tmp_path / "docs"))
+    assert alongside.listed().problems is None and alongside.paths == ["index.md", "pays/kz.md"]
+    assert alongside.page("index.md") == "# Accueil\n"
+    assert alongside.page("pays/kz.md") is None  # never rendered: the build is told, not left waiting
+    with pytest.raises(PluginError, match="exit status 3"):
+        alongside.finish()
+
+
+def test_a_page_reaches_mkdocs_as_mkdocs_reads_its_file() -> None:
+    assert generation_alongside.as_read_from_disk("\ufeff# a\r\nb\rc\n") == "# a\nb\nc\n"
 
 
 def build(root: Path, *options: str, ok: bool = True) -> str:
