@@ -4,7 +4,8 @@ Everything is measured in one run, on one corpus, so each figure has its baselin
 
 - floor_s: read and parse every record with python-frontmatter (phases.py), nothing else;
 - generate_s: the whole generator (read, validate, link, render, write) into an empty folder;
-- build_s: `mkdocs build --strict` from an empty docs folder: generation, MkDocs, Pagefind;
+- build_s: `mkdocs build --strict` from an empty docs folder and no site folder, as a first
+  build: generation (alongside MkDocs: generation_alongside.py), MkDocs, Pagefind;
 - mkdocs_plain_s: `mkdocs build --strict` of the same generated pages with the same
   mkdocs.yml, theme and overrides, minus the briefings plugin (so no generation, no Pagefind);
 - mkdocs_plain_before_s: the same, on the pages the generator of an earlier commit wrote from
@@ -160,6 +161,7 @@ def run(n: int, repeat: int, work: Path) -> dict[str, float | int]:
         docs = project / "build" / "docs"
         shutil.rmtree(docs)
         docs.mkdir()
+        shutil.rmtree(project / "site", ignore_errors=True)  # each run a first build, not one over the last
         seconds, peak = timed_mkdocs(project)
         builds.append(seconds)
         peaks.append(peak)
