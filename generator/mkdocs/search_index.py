@@ -187,14 +187,25 @@ class SearchIndexer:
         return self._last_id
 
     def _write_messages(self) -> None:
-        """Write each message sent to the service's input, in order, until told to stop."""
+        """Write the messages sent to the service's input, in order, until told to stop.
+
+        The messages waiting are written together: each wake-up of this thread takes Python's
+        lock from MkDocs' for a moment.
+        """
         stdin = self._service.stdin
         assert stdin is not None
-        while (message := self._outbox.get()) is not None:
-            if self._dropping:
+        stopping = False
+        while not stopping:
+            waiting = [self._outbox.get()]
+            with contextlib.suppress(queue.Empty):
+                while waiting[-1] is not None:
+                    waiting.append(self._outbox.get_nowait())
+            stopping = waiting[-1] is None
+            messages = [message for message in waiting if message is not None]
+            if self._dropping or not messages:
                 continue
             try:
-                stdin.write(message)
+                stdin.write(b"".join(messages))
                 stdin.flush()
             except (BrokenPipeError, ValueError):  # stopped, or its input closed by close()
                 self._stdin_broken = self._dropping = True
