@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -209,3 +210,13 @@ def files_of(folder: Path) -> dict[str, bytes]:
     return {
         path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()
     }
+
+
+def content_with_a_bad_role(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the good content whose first article gives a position the role "maybe";
+    return the content folder and that article."""
+    content = tmp_path / "content"
+    shutil.copytree(GOOD_CONTENT, content)
+    article = next((content / "articles").rglob("*.md"))
+    article.write_text(re.sub(r"(?m)^(\s+)role: .*$", r"\1role: maybe", article.read_text("utf-8"), count=1), "utf-8")
+    return content, article

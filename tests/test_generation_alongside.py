@@ -9,7 +9,6 @@ that shows only once MkDocs has started must still stop the build cleanly.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -19,14 +18,23 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import get_files
 
-from generator.mkdocs import generation_alongside
+from generator.mkdocs import generation, generation_alongside
 from generator.mkdocs.generation import generate
 from generator.mkdocs.generation_alongside import docs_order, generate_alongside
 from generator.output.site_settings import SiteSettings
 from generator.pipeline import Inputs, PageStream, Steps
 from generator.preview.kept_session import session_path
 from generator.preview.session import Session
-from tests.conftest import GOOD_CONTENT, MKDOCS, PUBLISHED_EPOCH, ROOT, copy_project, files_of, publish_at
+from tests.conftest import (
+    GOOD_CONTENT,
+    MKDOCS,
+    PUBLISHED_EPOCH,
+    ROOT,
+    content_with_a_bad_role,
+    copy_project,
+    files_of,
+    publish_at,
+)
 from tests.markers import require_marker
 
 ALONGSIDE = "rendered beside MkDocs"
@@ -62,7 +70,8 @@ def test_the_child_lists_then_sends_every_page_in_order_then_writes_what_a_gener
     expected = generate(inputs(GOOD_CONTENT, tmp_path / "here"), Session())
     assert outcome.problems is None and files_of(tmp_path / "alongside") == files_of(tmp_path / "here")
     assert sorted(alongside.paths) == sorted(path for path in files_of(tmp_path / "here") if path[0] != ".")
-    assert {path: text.encode("utf-8") for path, text in texts.items() if text} == {
+    assert all(text is not None for text in texts.values())
+    assert {path: (text or "").encode("utf-8") for path, text in texts.items()} == {
         path: data for path, data in files_of(tmp_path / "here").items() if path in texts
     }
     assert outcome.page_sources == expected.page_sources and outcome.seconds is not None
@@ -70,10 +79,7 @@ def test_the_child_lists_then_sends_every_page_in_order_then_writes_what_a_gener
 
 
 def test_content_problems_stop_the_child_before_it_lists_anything(tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    shutil.copytree(GOOD_CONTENT, content)
-    article = next((content / "articles").rglob("*.md"))
-    article.write_text(re.sub(r"(?m)^(\s+)role: .*$", r"\1role: maybe", article.read_text("utf-8"), count=1), "utf-8")
+    content, article = content_with_a_bad_role(tmp_path)
     docs = tmp_path / "docs"
     alongside = generate_alongside(inputs(content, docs))
     outcome = alongside.listed()
@@ -88,7 +94,7 @@ def test_a_child_that_dies_mid_stream_is_a_plugin_error_naming_its_exit_status(
         stream.listed(["index.md", "pays/kz.md"], {})
         os._exit(3)
 
-    monkeypatch.setattr(generation_alongside, "run", dies_once_listed)  # the forked child runs this copy
+    monkeypatch.setattr(generation, "run", dies_once_listed)  # the forked child runs this copy
     alongside = generate_alongside(inputs(GOOD_CONTENT, tmp_path / "docs"))
     assert alongside.listed().problems is None and alongside.paths == ["index.md", "pays/kz.md"]
     assert alongside.page("index.md") is None  # never rendered: the build is told, not left waiting

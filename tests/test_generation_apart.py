@@ -4,8 +4,6 @@ failures reported in the build's process as if it had run there."""
 from __future__ import annotations
 
 import os
-import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -18,7 +16,7 @@ from generator.output.write import UnsafeOutputError
 from generator.pipeline import Inputs
 from generator.preview.kept_session import keep_saved_session, load_session, session_path
 from generator.preview.session import Session
-from tests.conftest import GOOD_CONTENT, ROOT
+from tests.conftest import GOOD_CONTENT, ROOT, content_with_a_bad_role
 
 TEMPLATES = ROOT / "site_config" / "templates"
 
@@ -65,10 +63,7 @@ def test_a_session_the_child_cannot_keep_leaves_the_pages_and_no_session(
 
 
 def test_content_problems_come_back_listed_and_nothing_is_written(tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    shutil.copytree(GOOD_CONTENT, content)
-    article = next((content / "articles").rglob("*.md"))
-    article.write_text(re.sub(r"(?m)^(\s+)role: .*$", r"\1role: maybe", article.read_text("utf-8"), count=1), "utf-8")
+    content, article = content_with_a_bad_role(tmp_path)
     docs = tmp_path / "docs"
     outcome = generate_apart(inputs(content, docs), Session)
     assert outcome.problems is not None and article.name in outcome.problems and "role" in outcome.problems

@@ -28,7 +28,7 @@ from mkdocs.exceptions import PluginError
 
 from generator.content.errors import ContentError
 from generator.output.write import WriteReport
-from generator.pipeline import Inputs, run
+from generator.pipeline import Inputs, PageStream, run
 from generator.preview.kept_session import save_session
 from generator.preview.session import Session
 
@@ -89,10 +89,10 @@ class SessionSaving:
         return self.seconds
 
 
-def generate(inputs: Inputs, session: Session) -> Outcome:
-    """Run the pipeline with `session`; return what the plugin needs of it."""
+def generate(inputs: Inputs, session: Session, stream: PageStream | None = None) -> Outcome:
+    """Run the pipeline with `session` (and `stream`, pipeline.run); return what the plugin needs of it."""
     try:
-        generation = run(inputs, session)
+        generation = run(inputs, session, stream)
     except ContentError as error:
         return Outcome(problems=error.report())
     return Outcome(generation.report, generation.site.page_sources, (session.rendered, len(session.pages)))

@@ -35,10 +35,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, set_exclusions
 
-from generator.content.errors import ContentError
-from generator.mkdocs.generation import Outcome, SessionSaving, keep_session
+from generator.mkdocs.generation import Outcome, SessionSaving, generate, keep_session
 from generator.output.write import MARKER
-from generator.pipeline import Inputs, run
+from generator.pipeline import Inputs
 from generator.preview.session import Session
 
 PAGES_PER_MESSAGE = 50
@@ -217,12 +216,9 @@ def _child(inputs: Inputs, sending: Connection) -> None:
     """Generate from scratch, streaming the pages; send how it ended; then keep the session, as generation.py's."""
     session, started = Session(), time.perf_counter()
     try:
-        generation = run(inputs, session, _Sending(sending))
-        outcome = Outcome(generation.report, generation.site.page_sources, (session.rendered, len(session.pages)))
+        outcome = generate(inputs, session, _Sending(sending))
         outcome.seconds = time.perf_counter() - started
-        end: tuple[str, object] = ("done", outcome)
-    except ContentError as error:
-        end = ("problems", error.report())
+        end: tuple[str, object] = ("done", outcome) if outcome.problems is None else ("problems", outcome.problems)
     except Exception as error:  # noqa: BLE001 - sent to the build, which raises it
         end = ("error", error)
     try:
