@@ -16,7 +16,8 @@ Everything is measured in one run, on one corpus, so each figure has its baselin
   build's site folder and state; serve_ready_s, serve_up_to_date_s: `make serve` from the last
   build until the first page is served, and until it shows an edit made before (last_build.py);
 - peak_rss_mb: the most memory generation or the full build held at once, all their processes
-  together (memory.py: MkDocs, the Pagefind service beside it, rendering workers);
+  together (memory.py: MkDocs, the Pagefind service beside it, rendering workers), in one more
+  run of each: sampling slows what it measures, so no timed run is sampled;
 - site_mb, largest_page_kb: the built site and its heaviest HTML page;
 - search_first_query_kb, search_first_results_s: the first search in Chromium (search.py), the
   median of three, each in a fresh browser.
@@ -29,6 +30,7 @@ which the growth table of benchmarks/README.md is made from) and into that file.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -109,23 +111,25 @@ def prepare(project: Path, n: int) -> None:
     (project / "mkdocs-plain.yml").write_text(yaml.safe_dump(plain, allow_unicode=True, sort_keys=False), "utf-8")
 
 
-def phase(name: str, project: Path) -> dict[str, float]:
-    """Run one phase of phases.py in a fresh process; return its seconds and peak memory (MB)."""
+def phase(name: str, project: Path, *, sample_memory: bool = False) -> dict[str, float]:
+    """Run one phase of phases.py in a fresh process; return its seconds (and its peak memory in MB, if sampled)."""
     process = subprocess.Popen(  # noqa: S603 - fixed arguments
         [sys.executable, "-m", "benchmarks.phases", name, str(project)],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         text=True,
     )
-    with TreeMemory(process.pid) as memory:
+    with _sampled(process.pid, sample_memory) as memory:
         output, _ = process.communicate()
     if process.returncode:
         raise RuntimeError(f"benchmarks.phases {name} failed with status {process.returncode}")
-    return {**json.loads(output.strip().splitlines()[-1]), "peak_rss_mb": memory.peak_mb}
+    measured = json.loads(output.strip().splitlines()[-1])
+    return {**measured, "peak_rss_mb": memory.peak_mb} if memory else measured
 
 
-def timed_mkdocs(project: Path, *arguments: str) -> tuple[float, float]:
-    """Run `mkdocs build --strict` in `project`; return (seconds, peak memory in MB of its process tree)."""
+def timed_mkdocs(project: Path, *arguments: str, sample_memory: bool = False) -> tuple[float, float | None]:
+    """Run `mkdocs build --strict` in `project`; return its seconds and, if sampled, the peak memory in MB of
+    its process tree (MkDocs, the Pagefind service it runs alongside, the generation's child)."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     log = project / "build.log"
     with log.open("w") as stream:
@@ -133,12 +137,33 @@ def timed_mkdocs(project: Path, *arguments: str) -> tuple[float, float]:
         process = subprocess.Popen(  # noqa: S603 - fixed arguments
             [str(MKDOCS), "build", "--strict", *arguments], cwd=project, env=environment, stdout=stream, stderr=stream
         )
-        with TreeMemory(process.pid) as memory:  # mkdocs and the Pagefind service it runs alongside
+        with _sampled(process.pid, sample_memory) as memory:
             process.wait()
         seconds = time.perf_counter() - start
     if process.returncode:
         raise RuntimeError(f"mkdocs build failed:\n{log.read_text(encoding='utf-8')[-4000:]}")
-    return seconds, memory.peak_mb
+    return seconds, memory.peak_mb if memory else None
+
+
+def first_build_peak_mb(project: Path) -> float:
+    """The peak memory in MB of a first build's process tree."""
+    first_build_ahead(project)
+    _, peak = timed_mkdocs(project, sample_memory=True)
+    assert peak is not None  # sampled
+    return peak
+
+
+def _sampled(pid: int, sample_memory: bool) -> contextlib.AbstractContextManager[TreeMemory | None]:
+    """A sampler of the memory of `pid`'s tree, or none: a timed run is never sampled (memory.py says why)."""
+    return TreeMemory(pid) if sample_memory else contextlib.nullcontext()
+
+
+def first_build_ahead(project: Path) -> None:
+    """Empty the docs folder and remove the site folder: the next build is a first build, not one over the last."""
+    docs = project / "build" / "docs"
+    shutil.rmtree(docs)
+    docs.mkdir()
+    shutil.rmtree(project / "site", ignore_errors=True)
 
 
 def folder_mb(folder: Path) -> float:
@@ -156,16 +181,14 @@ def run(n: int, repeat: int, work: Path) -> dict[str, float | int]:
     generate_s = min(run["seconds"] for run in generations)
     print(f"  floor {floor:.2f} s, generation {generate_s:.2f} s", flush=True)
 
-    builds, plains, peaks = [], [], [max(run["peak_rss_mb"] for run in generations)]
+    builds, plains = [], []
     for _ in range(repeat):
-        docs = project / "build" / "docs"
-        shutil.rmtree(docs)
-        docs.mkdir()
-        shutil.rmtree(project / "site", ignore_errors=True)  # each run a first build, not one over the last
-        seconds, peak = timed_mkdocs(project)
-        builds.append(seconds)
-        peaks.append(peak)
+        first_build_ahead(project)
+        builds.append(timed_mkdocs(project)[0])
         plains.append(timed_mkdocs(project, "-f", "mkdocs-plain.yml")[0])
+    # Memory is measured in runs of their own, after the timed ones; the last leaves the site measured below.
+    peaks = [phase("generate", project, sample_memory=True)["peak_rss_mb"]]
+    peaks.append(first_build_peak_mb(project))
     plain_before = measure_plain_before(project, repeat)
     print(f"  build {min(builds):.1f} s, plain mkdocs {min(plains):.1f} s (before: {plain_before:.1f} s)", flush=True)
 
