@@ -53,7 +53,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-import hashlib
 import logging
 import os
 import time
@@ -179,7 +178,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     """The documentation pages of the build running."""
     indexer: SearchIndexer | None = None
     """Pagefind, taking each page as MkDocs converts it (see search_index.py)."""
-    sent: dict[str, bytes]
+    sent: dict[str, int]
     """The digest of what Pagefind was sent of each page converted and not yet rendered, by its path in the docs
     folder (the documents themselves would be 100 MB at 10,000 articles)."""
     keeps_site = False
@@ -628,8 +627,10 @@ def _set_first_build_aside() -> None:
     gc.set_threshold(max(gen0, 20_000), gen1, gen2)
 
 
-def _digest(document: str) -> bytes:
-    return hashlib.blake2b(document.encode("utf-8"), digest_size=16).digest()
+def _digest(document: str) -> int:
+    """Python's own hash of the text: enough to tell two texts apart within one build, and it keeps Python's
+    lock, which hashlib lets go of for long input: the helper threads then held it for milliseconds at each page."""
+    return hash(document)
 
 
 def _nav_pages(nav: object) -> set[str]:
