@@ -1,10 +1,13 @@
-"""Page front matter, written as JSON values, reads back as exactly the values given."""
+"""Page front matter, written as JSON values, reads back as exactly the values given; descriptions tell pages apart."""
 
 from __future__ import annotations
 
 from mkdocs.utils.meta import get_data
 
-from generator.output.front_matter import with_front_matter
+from generator.output.front_matter import describe, with_front_matter
+from generator.output.site_settings import SiteSettings
+from generator.pages.contexts import ArticleListContext
+from generator.pages.paging import Pager, Part
 
 HOSTILE = 'Un « été » \x85 NEL \x80 C1 \u2028 LS \u2029 PS "q" \\ x: y # z 😀 \t ---'
 
@@ -24,3 +27,16 @@ def test_a_template_s_own_front_matter_is_merged_and_wins() -> None:
 
     assert page.startswith('---\ndescription: "d"\ntags: ["a: b", "c"]\n---\n\n# T\n')
     assert get_data(page)[1] == {"description": "d", "tags": ["a: b", "c"]}
+
+
+def test_a_list_s_later_pages_say_their_number_in_their_description() -> None:
+    years = [Part("2025", "articles/2025.md", 120)]
+    body = "# Articles de 2025\n\n120 articles publiés en 2025, du plus récent au plus ancien.\n"
+    pages = ("articles/2025.md", "articles/2025/2.md", "articles/2025/3.md")
+
+    first, second = (
+        describe(ArticleListContext([], years, 2025, Pager(pages, index)), body, SiteSettings()) for index in (0, 1)
+    )
+
+    assert first == "120 articles publiés en 2025, du plus récent au plus ancien."
+    assert second == "120 articles publiés en 2025, du plus récent au plus ancien. (page 2)"

@@ -130,6 +130,7 @@ def test_correction_issue_form_asks_for_page_problem_and_source() -> None:
 def test_every_page_has_a_description_and_sharing_meta(published_site: BuiltSite) -> None:
     pages = sorted(published_site.site.rglob("index.html"))
     assert len(pages) > 30
+    described: dict[str, list[str]] = {}
     for path in pages:
         head = BeautifulSoup(path.read_text("utf-8"), "html.parser").head
         assert head is not None
@@ -148,6 +149,8 @@ def test_every_page_has_a_description_and_sharing_meta(published_site: BuiltSite
             assert meta["og:type"] == "website" and "article:published_time" not in meta, page
         assert meta["og:site_name"] == "Gouvernance de l’IA — briefings"
         assert meta["og:title"] == meta["twitter:title"] != ""
+        described.setdefault(meta["description"], []).append(page)
+    assert {text: alike for text, alike in described.items() if len(alike) > 1} == {}  # each page its own
     kz = soup_of(published_site, "pays/kz/index.html").head
     assert kz is not None
     description = kz.find("meta", attrs={"name": "description"})

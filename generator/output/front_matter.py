@@ -4,7 +4,8 @@ Material turns `description` into `<meta name="description">`, and the theme ove
 (site_config/overrides/main.html) turns it and `feed` into Open Graph and Twitter card
 tags and an Atom `<link rel="alternate">`, and an article page's `published` date into
 Open Graph's `article` type and its `article:published_time`. Descriptions come from the page's own content:
-a briefing's overview, an article's summary, otherwise the page's first paragraph; all
+a briefing's overview, an article's summary, otherwise the page's first paragraph (a
+chronology's says whose it is, so that no two pages share one); all
 plain text, cut at a word, because link previews and search results show about 160
 characters. Templates may write front matter of their own (tags, hidden sidebars); it
 is merged with these keys into one block.
@@ -24,7 +25,7 @@ import yaml
 
 from generator.output.feeds import SITE_FEED, feed_path
 from generator.output.helpers import format_any_date
-from generator.output.markup import plain_text
+from generator.output.markup import cut_at_word, plain_text
 from generator.output.site_settings import SiteSettings
 from generator.pages.contexts import (
     AboutEntityContext,
@@ -34,6 +35,7 @@ from generator.pages.contexts import (
     PageContext,
     ThemeContext,
 )
+from generator.pages.paging import Pager
 
 DESCRIPTION_LENGTH = 200
 _FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?)\n---\n", re.DOTALL)
@@ -72,13 +74,20 @@ def search_kind(context: PageContext) -> str:
 
 
 def describe(context: PageContext, body: str, settings: SiteSettings) -> str:
-    """Describe a page in one plain-text line from its own content."""
-    return " ".join(_describe(context, body, settings).split())
+    """Describe a page in one plain-text line from its own content; a list's later pages say their number."""
+    description = " ".join(_describe(context, body, settings).split())
+    pager: Pager | None = getattr(context, "pager", None)  # the paginated lists' contexts have one
+    if pager and pager.number > 1:
+        description = f"{cut_at_word(description, DESCRIPTION_LENGTH - 10)} (page {pager.number})"
+    return description
 
 
 def _describe(context: PageContext, body: str, settings: SiteSettings) -> str:
     if isinstance(context, ArticleContext) and context.article.summary.strip():
         return plain_text(context.article.summary, DESCRIPTION_LENGTH)
+    if isinstance(context, EntityChronologyContext):  # not the briefing's overview: two pages, two descriptions
+        facts = f"{context.total} fait{'s' if context.total > 1 else ''} rapporté{'s' if context.total > 1 else ''}"
+        return f"{context.entity.name} : chronologie de {facts} par les sources suivies, du plus récent au plus ancien."
     if isinstance(context, AboutEntityContext):
         entity = context.entity
         if entity.overview.strip():

@@ -137,7 +137,12 @@ def plain_text(text: str, limit: int | None = None) -> str:
     Descriptions for search engines, link previews and feed summaries are plain text.
     """
     words = _plain_words(text)
-    if limit is None or len(words) <= limit:
+    return words if limit is None else cut_at_word(words, limit)
+
+
+def cut_at_word(words: str, limit: int) -> str:
+    """Cut a line of plain text at a word before `limit` characters, with an ellipsis if anything was cut."""
+    if len(words) <= limit:
         return words
     return words[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.–—-") + "…"
 
