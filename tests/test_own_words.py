@@ -1,9 +1,10 @@
-"""Own words, checked: `briefings check` against the captures `briefings ingest` keeps.
+"""Own words, checked: `briefings check` against the captures `briefings ingest` keeps, or their runs.
 
 The rule on small texts first (what counts as a word, a name, a quotation), then on real
 files: the seed content with its five seed captures kept in content/captures/, where our
-summaries copy nothing, and the editor's flow from `ingest` (which keeps the capture) to a
-summary that copies a sentence and `check` saying so.
+summaries copy nothing; the runs files git keeps in their place, which check compares with
+on a clone without the captures; and the editor's flow from `ingest` (which keeps the
+capture and its runs) to a summary that copies a sentence and `check` saying so.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from generator.content.kinds import CAPTURES_FOLDER
+from generator.editors.capture_runs import read_runs, runs_of
 from generator.editors.check import check_content
 from generator.editors.cli import main
 from generator.editors.lint import Rule
@@ -36,7 +38,7 @@ SENTENCE = (
 
 
 def runs(summary: str, capture: str = SENTENCE, names: Names = NO_NAMES, quoted: str = "") -> list[str]:
-    return [run.printed for run in copied_runs(summary, names.shingles(capture), names, names.shingles(quoted))]
+    return [run.printed for run in copied_runs(summary, runs_of(capture), names, runs_of(quoted))]
 
 
 def test_ten_words_in_a_row_are_found_whatever_their_case_accents_and_punctuation() -> None:
@@ -55,7 +57,7 @@ def test_an_elided_article_is_part_of_its_word() -> None:
 
 def test_a_copied_run_is_shown_as_the_summary_prints_it_cut_after_fifteen_words() -> None:
     capture = " ".join(f"mot{number}" for number in range(30))
-    [run] = copied_runs(f"Début. {capture} fin.", NO_NAMES.shingles(capture), NO_NAMES)
+    [run] = copied_runs(f"Début. {capture} fin.", runs_of(capture), NO_NAMES)
     assert (run.length, run.printed) == (30, " ".join(f"mot{number}" for number in range(15)) + " …")
 
 
@@ -89,13 +91,24 @@ def test_a_name_counts_as_one_word() -> None:
     assert runs(summary, capture) == ["la Conférence des Nations unies sur le commerce et le développement"]
 
 
+def test_a_run_holding_a_name_is_copied_when_the_capture_prints_all_its_words_in_a_row() -> None:
+    name = "Conférence des Nations unies sur le commerce et le développement"
+    capture = f"Selon la {name}, le marché mondial de l'IA atteindra 4.800 milliards de dollars en 2033."
+    names = Names([name])
+    copied = f"Selon la {name}, le marché mondial de l'IA atteindra 4.800 milliards de dollars."
+    assert runs(copied, capture, names) == [copied.removesuffix(".")]  # 13 words, the name one of them
+    # "selon la" and the name are ten of the capture's words in a row, but the name is one word: no copy.
+    own = f"En 2033, selon la {name}, l'IA pèsera 4.800 milliards de dollars dans le monde."
+    assert runs(own, capture, names) == []
+
+
 # -- on real files ---------------------------------------------------------------------------
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """The seed content with the five seed captures kept where ingest keeps captures."""
-    shutil.copytree(SITE_CONTENT, tmp_path / "content")
+    """The seed content with the five seed captures kept where ingest keeps captures, their runs not yet."""
+    shutil.copytree(SITE_CONTENT, tmp_path / "content", ignore=shutil.ignore_patterns(CAPTURES_FOLDER))
     (tmp_path / "content" / CAPTURES_FOLDER).mkdir()
     for seed in SEEDS:
         shutil.copy(seed, tmp_path / "content" / CAPTURES_FOLDER / seed.name)
@@ -110,6 +123,52 @@ def own_words(content: Path) -> list[str]:
 
 def test_the_seed_summaries_and_overviews_are_in_our_own_words(project: Path) -> None:
     assert own_words(project / "content") == []
+
+
+def test_check_keeps_each_captures_runs_beside_it_as_the_repository_holds_them(project: Path) -> None:
+    report = check_content(project / "content", TODAY)
+    written = [f"content/{CAPTURES_FOLDER}/{seed.stem}.runs" for seed in SEEDS]
+    assert report.runs_written == written
+    for seed in SEEDS:
+        kept = project / "content" / CAPTURES_FOLDER / f"{seed.stem}.runs"
+        assert kept.read_bytes() == (ROOT / "content" / CAPTURES_FOLDER / kept.name).read_bytes()  # committed, current
+        lines = kept.read_text(encoding="utf-8").splitlines()
+        assert all(line.startswith("# ") for line in lines[:2]) and len(read_runs(kept)) == len(lines) - 2
+        assert all(len(line) == 12 and set(line) <= set("0123456789abcdef") for line in lines[2:])  # no word of text
+    assert check_content(project / "content", TODAY).runs_written == []  # up to date: nothing written again
+
+
+def test_without_the_captures_their_runs_stand_in_for_them(project: Path) -> None:
+    check_content(project / "content", TODAY)
+    for seed in SEEDS:
+        (project / "content" / CAPTURES_FOLDER / seed.name).unlink()  # a fresh clone: git keeps only the runs
+    record = project / KZ
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text + f"\nPour lui, {SENTENCE[0].lower()}{SENTENCE[1:]}\n", encoding="utf-8")
+    assert own_words(project / "content") == [
+        f"{KZ}:{text.count(chr(10)) + 2}: warning: summary: shares 16 words in a row with the capture "
+        "content/captures/000_96d299f1953af554.runs: « les technologies de pointe sont essentielles pour "
+        "l'indépendance nationale et constituent un moteur de croissance … »; write it in our own words, "
+        "or quote it between « » with its speaker"
+    ]
+    assert check_content(project / "content", TODAY).runs_written == []  # no capture, nothing to write from
+
+
+def test_the_repositorys_content_is_checked_against_the_runs_it_keeps() -> None:
+    kept = {path.stem for path in (ROOT / "content" / CAPTURES_FOLDER).glob("*.runs")}
+    assert {seed.stem for seed in SEEDS} <= kept
+    assert own_words(ROOT / "content") == []
+
+
+def test_a_runs_file_that_is_not_hashes_is_a_warning(project: Path) -> None:
+    check_content(project / "content", TODAY)
+    capture = project / "content" / CAPTURES_FOLDER / "000_96d299f1953af554.txt"
+    capture.unlink()
+    capture.with_suffix(".runs").write_text("# runs\nle président kazakh\n", encoding="utf-8")
+    assert own_words(project / "content") == [
+        "content/captures/000_96d299f1953af554.runs: warning: the records written from this capture cannot be "
+        "compared with it: line 2 is not a hash of 12 hexadecimal digits"
+    ]
 
 
 def test_a_summary_copying_its_capture_is_a_warning(project: Path) -> None:
@@ -170,6 +229,12 @@ def test_git_ignores_the_kept_captures() -> None:
         check=False,
     )
     assert ignored.returncode == 0  # the texts are not ours, and the repository is public
+    kept = subprocess.run(
+        ["git", "check-ignore", "--no-index", "-q", f"content/{CAPTURES_FOLDER}/000_96d299f1953af554.runs"],
+        cwd=ROOT,
+        check=False,
+    )
+    assert kept.returncode == 1  # their runs are kept: a clone without the texts checks against them
 
 
 # -- the editor's flow: ingest keeps the capture, check compares -------------------------------
@@ -182,7 +247,7 @@ def ingest(project: Path, capture: Path, *options: str) -> int:
 @pytest.fixture
 def fresh(tmp_path: Path) -> Path:
     """The seed content, no capture kept yet."""
-    shutil.copytree(SITE_CONTENT, tmp_path / "content")
+    shutil.copytree(SITE_CONTENT, tmp_path / "content", ignore=shutil.ignore_patterns(CAPTURES_FOLDER))
     return tmp_path
 
 
@@ -193,8 +258,12 @@ def test_ingest_keeps_the_capture_the_draft_names(fresh: Path, capsys: pytest.Ca
     assert kept.read_text(encoding="utf-8") == seed.read_text(encoding="utf-8")
     draft = fresh / "content/articles/2025/2025-02-26-004-c231b7b4a89e3f3b.md"
     assert '  capture: "004_c231b7b4a89e3f3b"' in draft.read_text(encoding="utf-8").splitlines()
-    assert "Capture kept as content/captures/004_c231b7b4a89e3f3b.txt (not published, ignored by git)" in (
-        capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Capture kept as content/captures/004_c231b7b4a89e3f3b.txt (not published, ignored by git)" in out
+    assert "Commit content/captures/004_c231b7b4a89e3f3b.runs, its runs of words without the text" in out
+    assert (
+        kept.with_suffix(".runs").read_bytes()
+        == (ROOT / "content" / CAPTURES_FOLDER / "004_c231b7b4a89e3f3b.runs").read_bytes()
     )
     # The same capture again, into another draft: the copy there is the same text and stays.
     assert ingest(fresh, seed, "-o", str(fresh / "content/articles/2025/again.md")) == 0

@@ -86,8 +86,8 @@ CAPTURES_FOLDER = "captures"
 """The folder of `content/` that holds captured articles, not records: `briefings ingest` keeps
 each capture there (content/captures/<capture id>.txt or .html, named by the record's
 `source.capture`) and `briefings check` compares the summary with it. The reader skips it, so
-nothing in it is published; git ignores it, since the texts are not ours and the repository
-is public."""
+nothing in it is published; git ignores the texts, since they are not ours and the repository
+is public, and keeps their runs of words (<capture id>.runs, editors/capture_runs.py)."""
 
 
 @functools.cache

@@ -2,7 +2,9 @@
 
 Errors come from the pipeline's read, validate and link stages, exactly as `generate`
 reports them; warnings come from `lint.py` and `own_words.py` (summaries against the kept captures),
-which need the linked site, so they are listed once the content has no errors left.
+which need the linked site, so they are listed once the content has no errors left. The one
+thing it writes is a kept capture's runs file when it is missing or out of date: made from
+the capture, never an editor's file, and what lets a clone without the capture check.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ class CheckReport:
 
     errors: list[Problem]
     warnings: list[ContentWarning]
+    runs_written: list[str]
+    """The captures' runs files the check wrote (own_words.py): to commit, so that a clone checks too."""
 
     def lines(self) -> list[str]:
         """One line per finding, sorted by file then line, errors before warnings on a line."""
@@ -48,13 +52,14 @@ def check_content(content_dir: Path, today: dt.date) -> CheckReport:
     try:
         content = plan(content_dir)
     except ContentError as error:
-        return CheckReport(error.problems, [])
+        return CheckReport(error.problems, [], [])
     warnings = find_warnings(content.site, content.documents, today)
-    warnings += find_copied_text(content.site, content.documents, content_dir / CAPTURES_FOLDER)
+    copied = find_copied_text(content.site, content.documents, content_dir / CAPTURES_FOLDER)
+    warnings += copied.warnings
     warnings += [
         ContentWarning(draft.path, draft.line, "draft", draft.describe_work(), Rule.DRAFT) for draft in content.drafts
     ]
-    return CheckReport([], sorted(warnings))
+    return CheckReport([], sorted(warnings), copied.runs_written)
 
 
 def _plural(count: int, word: str) -> str:

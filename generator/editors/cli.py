@@ -122,6 +122,8 @@ def _check(arguments: argparse.Namespace, today: dt.date) -> int:
     report = check_content(content, today)
     for line in report.lines():
         print(line)
+    for written in report.runs_written:
+        print(f"{written}: written from its capture; commit it, so that a clone without the capture checks too")
     print(report.summary())
     return 0 if report.passed(arguments.strict) else 1
 

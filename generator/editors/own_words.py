@@ -11,10 +11,11 @@ elided article or pronoun with its word ("L’IA", "l'ia" and "IA" are one word,
 A name is one word, whatever its length: "la Conférence des Nations unies sur le commerce
 et le développement" names one thing and copies no one's prose, so the names and aliases
 of the registries and the names of the articles' events each count once. Each capture
-becomes a set of ten-word runs (shingles), built once, so a summary is checked in one
-pass over its words however long the capture. Quotations are aside: the text inside « »,
-" " and “ ” in the summary, and the record's own quotes and evidence, which are the
-article's words by design.
+becomes a set of hashed ten-word runs, built once, so a summary is checked in one pass over
+its words however long the capture; without the capture (a fresh clone, CI), its runs file
+stands in for it (capture_runs.py). Quotations are aside: the text inside « », " " and “ ”
+in the summary, and the record's own quotes and evidence, which are the article's words by
+design.
 """
 
 from __future__ import annotations
@@ -25,31 +26,27 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.content.read import SourceDocument
+from generator.editors.capture_runs import (
+    RUN,
+    RUNS_SUFFIX,
+    Word,
+    capture_runs,
+    folded_words,
+    plain_words,
+    read_runs,
+    run_hashes,
+    runs_of,
+    runs_path,
+    runs_text,
+)
 from generator.editors.ingest.capture import CaptureError, read_capture
-from generator.editors.ingest.folding import fold_lower
-from generator.editors.ingest.html_page import visible_lines
 from generator.editors.lint import ContentWarning, Rule
 from generator.linked.model import ArticleEntry, Site
 
-RUN = 10
-"""Words in a row a summary may not share with its capture."""
 _SHOWN = 15
 """Words of a copied run the warning shows."""
-_WORD = re.compile(r"(?:\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)')?(?P<word>\w+(?:'\w+)*)")
-"""A word of folded text, without the article or pronoun elided before it: "l'ia" is "ia", as "IA" is."""
 _QUOTATION = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"\n]*\"")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-
-Shingle = tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Word:
-    """A word as compared (folded, or a whole name), and where it is printed."""
-
-    key: str
-    start: int
-    end: int
 
 
 class Names:
@@ -58,7 +55,7 @@ class Names:
     def __init__(self, names: Iterable[str]) -> None:
         by_first: dict[str, set[tuple[str, ...]]] = {}
         for name in names:
-            words = tuple(match["word"] for match in _WORD.finditer(fold_lower(name)))
+            words = folded_words(name)
             if len(words) > 1:
                 by_first.setdefault(words[0], set()).add(words)
         self._by_first = {first: sorted(found, key=len, reverse=True) for first, found in by_first.items()}
@@ -73,9 +70,8 @@ class Names:
             names += [event.name for event in article.record.events]
         return cls(names)
 
-    def words(self, text: str) -> list[Word]:
-        """The words of `text`, each name it holds made one word."""
-        plain = [Word(match["word"], match.start(), match.end()) for match in _WORD.finditer(fold_lower(text))]
+    def words(self, plain: list[Word]) -> list[Word]:
+        """The plain words of a text, each name they hold made one word."""
         words: list[Word] = []
         index = 0
         while index < len(plain):
@@ -91,14 +87,10 @@ class Names:
                 words.append(plain[index])
                 index += 1
             else:
-                words.append(Word(" ".join(name), plain[index].start, plain[index + len(name) - 1].end))
+                last = plain[index + len(name) - 1]
+                words.append(Word(" ".join(name), plain[index].start, last.end, index, last.after))
                 index += len(name)
         return words
-
-    def shingles(self, text: str) -> frozenset[Shingle]:
-        """Every run of `RUN` consecutive words of `text`."""
-        keys = [word.key for word in self.words(text)]
-        return frozenset(tuple(keys[index : index + RUN]) for index in range(len(keys) - RUN + 1))
 
 
 @dataclass(frozen=True)
@@ -114,16 +106,25 @@ class CopiedRun:
 
 
 def copied_runs(
-    text: str, capture: frozenset[Shingle], names: Names, quoted: frozenset[Shingle] = frozenset()
+    text: str, capture: frozenset[int], names: Names, quoted: frozenset[int] = frozenset()
 ) -> list[CopiedRun]:
-    """The stretches of `text`, quotations aside, whose every word is in a run of `RUN` words `capture` holds too."""
+    """The stretches of `text`, quotations aside, whose every word is in a run of `RUN` words `capture` holds too.
+
+    `capture` and `quoted` hold runs of plain words (capture_runs.py); a run of `RUN` words
+    of `text`, names made one word, is copied when every run of plain words it spans is in
+    `capture`, unless every one is in `quoted` too.
+    """
     runs: list[CopiedRun] = []
     for start, segment in _unquoted_segments(text):
-        words = names.words(segment)
+        plain = plain_words(segment)
+        hashes = run_hashes(plain)
+        in_capture = [run in capture for run in hashes]
+        in_quotes = [run in quoted for run in hashes]
+        words = names.words(plain)
         copied = [False] * len(words)
         for index in range(len(words) - RUN + 1):
-            shingle = tuple(word.key for word in words[index : index + RUN])
-            if shingle in capture and shingle not in quoted:
+            spanned = range(words[index].first, words[index + RUN - 1].after - RUN + 1)
+            if all(in_capture[run] for run in spanned) and not all(in_quotes[run] for run in spanned):
                 copied[index : index + RUN] = [True] * RUN
         index = 0
         while index < len(words):
@@ -140,10 +141,19 @@ def copied_runs(
     return runs
 
 
-def find_copied_text(site: Site, documents: dict[str, SourceDocument], captures: Path) -> list[ContentWarning]:
-    """Compare every summary and overview with the kept captures it is written from."""
+@dataclass(frozen=True)
+class CopiedText:
+    """What comparing the records with their captures found, and the runs files it wrote."""
+
+    warnings: list[ContentWarning]
+    runs_written: list[str]
+    """The runs files written or made again from their captures, as messages show them."""
+
+
+def find_copied_text(site: Site, documents: dict[str, SourceDocument], captures: Path) -> CopiedText:
+    """Compare every summary and overview with the kept captures it is written from, or with their runs."""
     if not captures.is_dir():
-        return []
+        return CopiedText([], [])
     reader = _CaptureReader(captures, Names.of_site(site))
     warnings: list[ContentWarning] = []
     for article in site.articles:
@@ -154,7 +164,7 @@ def find_copied_text(site: Site, documents: dict[str, SourceDocument], captures:
         document = documents.get(entity.source_file)
         if document is not None and entity.articles:
             warnings += _check(document, "overview", entity.articles, reader)
-    return warnings + reader.unreadable
+    return CopiedText(warnings + reader.unreadable, sorted(reader.written))
 
 
 def _unquoted_segments(text: str) -> Iterator[tuple[int, str]]:
@@ -168,34 +178,74 @@ def _unquoted_segments(text: str) -> Iterator[tuple[int, str]]:
 
 
 class _CaptureReader:
-    """Reads each kept capture once, into its set of runs; remembers those it could not read."""
+    """Reads each kept capture once into its runs, keeping its runs file up to date; else reads its runs file.
+
+    Remembers what it could not read, and the runs files it wrote.
+    """
 
     def __init__(self, captures: Path, names: Names) -> None:
         self.names = names
         self.unreadable: list[ContentWarning] = []
-        self._kept: dict[str, list[Path]] = {}
+        self.written: list[str] = []
+        self._texts: dict[str, list[Path]] = {}
+        self._runs_files: dict[str, Path] = {}
         for path in sorted(captures.iterdir()):
             if path.is_file() and not path.name.startswith("."):
-                self._kept.setdefault(path.stem, []).append(path)
-        self._runs: dict[Path, frozenset[Shingle] | None] = {}
+                if path.suffix == RUNS_SUFFIX:
+                    self._runs_files[path.stem] = path
+                else:
+                    self._texts.setdefault(path.stem, []).append(path)
+        self._runs: dict[str, list[tuple[Path, frozenset[int]]]] = {}
 
-    def runs(self, capture_id: str) -> Iterator[tuple[Path, frozenset[Shingle]]]:
-        """The kept files of the capture `capture_id` (the record's `source.capture`), with their runs."""
-        for path in self._kept.get(capture_id, []):
-            if path not in self._runs:
-                self._runs[path] = self._read(path)
-            found = self._runs[path]
-            if found is not None:
-                yield path, found
+    def runs(self, capture_id: str) -> list[tuple[Path, frozenset[int]]]:
+        """The kept texts of the capture `capture_id` (a source.capture), else its runs file, each with its runs."""
+        if capture_id not in self._runs:
+            if capture_id in self._texts:
+                self._runs[capture_id] = self._from_texts(capture_id, self._texts[capture_id])
+            elif capture_id in self._runs_files:
+                self._runs[capture_id] = self._from_runs_file(self._runs_files[capture_id])
+            else:
+                self._runs[capture_id] = []
+        return self._runs[capture_id]
 
-    def _read(self, path: Path) -> frozenset[Shingle] | None:
+    def _from_texts(self, capture_id: str, paths: list[Path]) -> list[tuple[Path, frozenset[int]]]:
+        found = []
+        for path in paths:
+            try:
+                found.append((path, capture_runs(read_capture(path))))
+            except CaptureError as error:
+                self._cannot_compare(path, str(error))
+        if len(found) == len(paths):  # runs of every text kept under this id, none left out
+            self._keep(runs_path(paths[0]), runs_text(capture_id, frozenset[int]().union(*(r for _, r in found))))
+        return found
+
+    def _from_runs_file(self, path: Path) -> list[tuple[Path, frozenset[int]]]:
         try:
-            capture = read_capture(path)
-        except CaptureError as error:
-            message = f"the records written from this capture cannot be compared with it: {error}"
+            return [(path, read_runs(path))]
+        except (OSError, UnicodeDecodeError, ValueError) as error:
+            self._cannot_compare(path, getattr(error, "strerror", None) or str(error))
+            return []
+
+    def _keep(self, path: Path, text: str) -> None:
+        """Write the runs file unless it already holds `text`: a file made from the capture, not an editor's."""
+        try:
+            if path.read_text(encoding="utf-8") == text:
+                return
+        except (OSError, UnicodeDecodeError):
+            pass
+        try:
+            path.write_text(text, encoding="utf-8", newline="\n")
+        except OSError as error:
+            message = (
+                f"the runs of this capture cannot be written ({error.strerror}): a clone without it checks nothing"
+            )
             self.unreadable.append(ContentWarning(_shown(path), 0, "", message, Rule.OWN_WORDS))
-            return None
-        return self.names.shingles(visible_lines(capture.text) if capture.is_html else capture.text)
+            return
+        self.written.append(_shown(path))
+
+    def _cannot_compare(self, path: Path, reason: str) -> None:
+        message = f"the records written from this capture cannot be compared with it: {reason}"
+        self.unreadable.append(ContentWarning(_shown(path), 0, "", message, Rule.OWN_WORDS))
 
 
 def _check(
@@ -206,7 +256,7 @@ def _check(
     for article in articles:
         if article.record.source.capture is None:
             continue
-        quoted = frozenset[Shingle]().union(*(reader.names.shingles(text) for text in _quotations(article)))
+        quoted = frozenset[int]().union(*(runs_of(text) for text in _quotations(article)))
         for path, capture in reader.runs(article.record.source.capture):
             if runs := copied_runs(document.body, capture, reader.names, quoted):
                 warnings.append(_warning(document, field, runs, path))

@@ -128,7 +128,8 @@ def run_ingest(arguments: argparse.Namespace, today: dt.date) -> int:
     print("then remove 'draft: true' to publish it.")
     if kept is not None:
         print(f"Capture kept as {kept.shown} (not published, ignored by git): `briefings check` compares it with")
-        print("the summary you write.")
+        print(f"the summary you write. Commit {kept.runs_shown}, its runs of words without the text: a clone")
+        print("without the capture (CI, another editor) compares with them.")
     if written:
         entries_word = "entry" if len(written) == 1 else "entries"
         print(f"{len(written)} draft registry {entries_word} written, to review the same way:")
