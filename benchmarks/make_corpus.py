@@ -183,7 +183,11 @@ def write_corpus(out: Path, n: int, seed: int = 20_251_123) -> None:
         name = f"{body.capitalize()} internationale pour {topic} nº {index + 1}"
         identifier = slugify(f"{body}-{index + 1}")
         organisations.append(identifier)
-        meta = {"name": name, "short_name": f"{body[:3].upper()}{index + 1}", "kind": f"{body} internationale"}
+        meta: dict[str, object] = {
+            "name": name,
+            "short_name": f"{body[:3].upper()}{index + 1}",
+            "kind": f"{body} internationale",
+        }
         _write(content / "organisations" / f"{identifier}.md", meta, _overview(rng, name))
 
     initiatives: list[str] = []
@@ -194,7 +198,7 @@ def write_corpus(out: Path, n: int, seed: int = 20_251_123) -> None:
         identifier = slugify(name)
         initiatives.append(identifier)
         initiative_names[identifier] = name
-        meta: dict[str, object] = {
+        meta = {
             "name": name,
             "proposer": rng.choice([rng.choice(countries[:20]), rng.choice(organisations)]),
             "status": rng.choice(_STATUSES),
