@@ -7,7 +7,8 @@ names, capitalised on their first word only ("la Conférence mondiale sur l'inte
 artificielle à Shanghai"), found by their head word in the middle of a sentence and read
 up to the next verb, preposition of place or punctuation; it may contain a registry name
 ("Forum de l'avenir de l'ASEAN"), but one that starts inside a registry name is part of
-that name, not a new one. These are leads for the
+that name, not a new one; one that ends inside a capitalised name is a piece of it. A name
+stays on its line: a capture's lines are a headline, paragraphs, menu items. These are leads for the
 editor, not facts: "Central Asian" will come up too, and the editor ignores it.
 """
 
@@ -20,9 +21,11 @@ from collections import Counter
 from generator.editors.ingest.folding import fold, fold_lower, folded_words
 
 _CAPITALISED_RUN = re.compile(
-    r"(?<![\w'’-])(?:[A-ZÀ-ÖØ-Þ][\w-]*\w(?:\s+(?:(?:de|du|des|of|the|for|on|pour|sur)\s+(?:la\s+|l['’])?)?"
-    r"[A-ZÀ-ÖØ-Þ][\w-]*\w)+|[A-Z]{3,8}\b)"
+    r"(?<![\w'’-])(?:[A-ZÀ-ÖØ-Þ][\w-]*\w(?:[^\S\n]+(?:(?:de|du|des|of|the|for|on|pour|sur)[^\S\n]+"
+    r"(?:la[^\S\n]+|l['’])?)?[A-ZÀ-ÖØ-Þ][\w-]*\w)+|[A-Z]{3,8}\b)"
 )
+"""Capitalised words in a row, on one line: a capture's lines are a page's headline, paragraphs and
+menu items, and a name that ran on from a headline into the next line would be junk."""
 _ACRONYM = re.compile(r"[A-Z]{3,8}")
 _LEADING_WORDS = folded_words(
     """a an and at but by for from in on the this that these le la les l un une des du de en et dans par pour
@@ -66,11 +69,16 @@ class Spans:
     def covers(self, position: int) -> bool:
         return bool(self.mask[position])
 
+    def covers_all(self, start: int, end: int) -> bool:
+        return self.mask.find(0, start, end) < 0
+
 
 def find_new_names(text: str, known: list[tuple[int, int]]) -> list[tuple[str, int]]:
     """Return the names outside the `known` spans of `text`, with their counts, most frequent first."""
     found: dict[int, str] = {}
     covered = Spans(len(text), known)
+    named = Spans(len(text))
+    """The capitalised names found: "Forum Opens", inside "Global AI Governance Forum Opens", is no other name."""
     for match in _CAPITALISED_RUN.finditer(text):
         if covered.overlaps(match.start(), match.end()):
             continue
@@ -81,12 +89,13 @@ def find_new_names(text: str, known: list[tuple[int, int]]) -> list[tuple[str, i
             words = words[:-1]
         if len(words) >= 2 or (len(words) == 1 and _ACRONYM.fullmatch(words[0])):
             found[match.start()] = " ".join(words)
+            named.add(match.start(), match.end())
     for match in _INSTITUTION.finditer(text):
         start = match.start()
         if start in found or covered.covers(start) or not _mid_sentence(text, start):
             continue
-        words = _institution_words(text, start)
-        if len(words) >= 2:
+        words, end = _institution_words(text, start)
+        if len(words) >= 2 and not named.covers_all(start, end):
             found[start] = " ".join(words)
     # One entry per name, however its apostrophes are typed and whether or not a year follows it.
     shown: dict[str, str] = {}
@@ -110,16 +119,20 @@ def _mid_sentence(text: str, position: int) -> bool:
 _WORD = re.compile(r"\S+")
 
 
-def _institution_words(text: str, start: int) -> list[str]:
-    """The words of an institution's name from `start`: stop at punctuation, a verb or a preposition of place."""
-    words: list[str] = []
-    for word in (match[0] for match in itertools.islice(_WORD.finditer(text, start), _INSTITUTION_MAX_WORDS)):
-        bare = word.rstrip('.,;:!?»)"')
+def _institution_words(text: str, start: int) -> tuple[list[str], int]:
+    """The words of an institution's name from `start`, and where they end: stop at punctuation, a verb, a
+    preposition of place or the end of the line."""
+    words: list[tuple[str, int]] = []
+    line_end = text.find("\n", start)
+    if line_end < 0:
+        line_end = len(text)
+    for match in itertools.islice(_WORD.finditer(text, start, line_end), _INSTITUTION_MAX_WORDS):
+        bare = match[0].rstrip('.,;:!?»)"')
         if not bare or fold_lower(bare) in _INSTITUTION_STOPS:
             break
-        words.append(bare)
-        if bare != word:
+        words.append((bare, match.start() + len(bare)))
+        if bare != match[0]:
             break
-    while words and fold_lower(words[-1]) in _INSTITUTION_CONNECTORS:
+    while words and fold_lower(words[-1][0]) in _INSTITUTION_CONNECTORS:
         words.pop()
-    return words
+    return [word for word, _ in words], words[-1][1] if words else start

@@ -1,0 +1,29 @@
+"""Names ingest lists for the editor: a name stays on its line, and a name inside a longer one is not listed twice."""
+
+from __future__ import annotations
+
+from generator.editors.ingest.new_names import find_new_names
+
+
+def names(text: str) -> list[str]:
+    return [name for name, _ in find_new_names(text, [])]
+
+
+def test_a_headline_does_not_run_on_into_the_name_that_starts_the_next_line() -> None:
+    text = "Global AI Governance Forum Opens\nMeridian Safety Network members met in Geneva."
+    assert names(text) == ["Global AI Governance Forum Opens", "Meridian Safety Network"]
+
+
+def test_a_french_institution_s_name_ends_with_its_line() -> None:
+    text = "Selon le texte, la Commission mixte\nPrésident Tokayev a parlé."
+    assert names(text) == ["Commission mixte"]
+
+
+def test_an_institution_word_inside_a_capitalised_name_is_not_a_second_name() -> None:
+    text = "He spoke at the UNESCO Regional Office for East Asia on Monday."
+    assert names(text) == ["UNESCO Regional Office for East Asia"]
+
+
+def test_an_institution_name_reaching_past_a_capitalised_one_is_kept() -> None:
+    text = "It adopted the Action Plan for the China-ASEAN AI-Driven Sci-Tech Capacity Enhancement Initiative."
+    assert "Plan for the China-ASEAN AI-Driven Sci-Tech Capacity Enhancement Initiative" in names(text)
