@@ -27,3 +27,8 @@ def test_an_institution_word_inside_a_capitalised_name_is_not_a_second_name() ->
 def test_an_institution_name_reaching_past_a_capitalised_one_is_kept() -> None:
     text = "It adopted the Action Plan for the China-ASEAN AI-Driven Sci-Tech Capacity Enhancement Initiative."
     assert "Plan for the China-ASEAN AI-Driven Sci-Tech Capacity Enhancement Initiative" in names(text)
+
+
+def test_a_name_in_single_quotes_is_read_from_its_first_word() -> None:
+    text = "88 countries endorse 'New Delhi Declaration on AI Impact', the release said."
+    assert names(text) == ["New Delhi Declaration on AI Impact"]

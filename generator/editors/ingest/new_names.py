@@ -21,11 +21,12 @@ from collections import Counter
 from generator.editors.ingest.folding import fold, fold_lower, folded_words
 
 _CAPITALISED_RUN = re.compile(
-    r"(?<![\w'’-])(?:[A-ZÀ-ÖØ-Þ][\w-]*\w(?:[^\S\n]+(?:(?:de|du|des|of|the|for|on|pour|sur)[^\S\n]+"
+    r"(?<![\w-])(?<!\w['’])(?:[A-ZÀ-ÖØ-Þ][\w-]*\w(?:[^\S\n]+(?:(?:de|du|des|of|the|for|on|pour|sur)[^\S\n]+"
     r"(?:la[^\S\n]+|l['’])?)?[A-ZÀ-ÖØ-Þ][\w-]*\w)+|[A-Z]{3,8}\b)"
 )
 """Capitalised words in a row, on one line: a capture's lines are a page's headline, paragraphs and
-menu items, and a name that ran on from a headline into the next line would be junk."""
+menu items, and a name that ran on from a headline into the next line would be junk. Not inside a
+word, nor after an elision ("l'Organisation"); after an opening quote ("'New Delhi Declaration'"), yes."""
 _ACRONYM = re.compile(r"[A-Z]{3,8}")
 _LEADING_WORDS = folded_words(
     """a an and at but by for from in on the this that these le la les l un une des du de en et dans par pour
