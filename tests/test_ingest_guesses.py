@@ -159,6 +159,21 @@ def test_a_headline_ending_in_an_abbreviation_is_not_a_paragraph() -> None:
     assert extraction.paragraphs == [lead, credited]  # credits after the last sentence still end a paragraph
 
 
+def test_a_lead_that_lost_its_full_stop_is_still_the_article_s_first_paragraph() -> None:
+    # 66 (boursorama.com): the stored page's lead ends without a stop; it and the photo caption before it
+    # were both left out, and with the lead the country it names ("indien").
+    headline = "Sommet de New Delhi sur l'IA: la déclaration des dirigeants retardée à samedi"
+    caption = "Des dirigeants lors du Sommet sur l'impact de l'IA, le 19 février 2026 ( AFP / Ludovic MARIN )"
+    lead = (
+        "Les dizaines de chefs d'Etat et ministres qui ont assisté au sommet de l'IA à New Delhi publieront samedi "
+        "une déclaration sur la manière de réguler l'usage de l'intelligence artificielle, soit avec un jour de "
+        "retard, a déclaré vendredi le ministre indien des Technologies de l’information"
+    )
+    quoted = '"La déclaration et ses détails seront communiqués demain", a assuré le ministre à la presse vendredi.'
+    extraction = extract_plain_text(f"{headline}\n\n{caption}\n\n{lead}\n\n{quoted}\n")
+    assert extraction.paragraphs[-2:] == [lead, quoted]
+
+
 def test_a_function_under_a_name_is_not_the_headline() -> None:
     # 60 (itu.int): a speech page prints the speaker, their function, then the speech's title.
     text = (

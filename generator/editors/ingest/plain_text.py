@@ -2,7 +2,8 @@
 
 A copied web page is a column of lines: menus, share buttons, the title, bylines and
 dates, then the article's paragraphs, then link lists, teasers and ads. The article is
-the largest run of paragraph lines (long lines that end like sentences); a lone short line
+the largest run of paragraph lines (long lines that end like sentences, or so long that
+they are prose however they end); a lone short line
 inside it (a subheading) is kept, two in a row end it, and a teaser in a link list, a
 paragraph on its own between headlines and dates, makes a run too small to win. The
 lines printed just before the article are its header: the title is the longest line
@@ -22,6 +23,7 @@ _SENTENCE_END = re.compile(r"[.!?…»\"”]$")
 _CREDITS = re.compile(r"(?:\s*\([^()]*\))+$")
 """Parentheses closing a paragraph after its last sentence: "… numérique. (Fin) (S.K.)", "…(Kyodo)"."""
 _PARAGRAPH_WORDS = 12
+_PROSE_WORDS = 35
 _HEADER_LINES = 8
 _TRAILER_LINES = 6
 _BOILERPLATE = re.compile(
@@ -122,8 +124,15 @@ def _clean(line: str) -> str:
 
 
 def _is_paragraph(line: str) -> bool:
-    """A long line that ends like a sentence, its credits aside: a headline ending "… artificielle (IA)" does not."""
-    return len(line.split()) >= _PARAGRAPH_WORDS and bool(_SENTENCE_END.search(_CREDITS.sub("", line)))
+    """A long line that ends like a sentence, its credits aside: a headline ending "… artificielle (IA)" does not.
+
+    A line of `_PROSE_WORDS` words or more is prose however it ends: a page whose lead lost its
+    full stop, copied without it, kept its headline and photo caption but lost its lead.
+    """
+    words = len(line.split())
+    if words >= _PROSE_WORDS:
+        return True
+    return words >= _PARAGRAPH_WORDS and bool(_SENTENCE_END.search(_CREDITS.sub("", line)))
 
 
 def _largest_run(lines: list[_Line]) -> list[_Line]:
