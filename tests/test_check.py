@@ -56,22 +56,32 @@ source:
   publisher: Xinhua
   language: fr
   retrieved: 2026-11-23
-organisations: [cnuced]
 ---
 Résumé.
 """
+NO_COUNTRY_WARNING = (
+    "content/articles/2025/sans-pays.md:2: warning: countries: the article concerns no country and no organisation, "
+    "so no briefing of either lists it; add the codes of the countries it is about, e.g. [KZ, CN], or its organisations"
+)
 
 
 def test_article_with_no_country(good_content: Path) -> None:
     add(good_content, "articles/2025/sans-pays.md", NO_COUNTRY)
-    assert warnings_in(good_content) == [
-        "content/articles/2025/sans-pays.md:2: warning: countries: the article concerns no country, so no country "
-        "briefing lists it; add the codes of the countries it is about, e.g. [KZ, CN]"
-    ]
+    assert warnings_in(good_content) == [NO_COUNTRY_WARNING]
+
+
+def test_an_article_about_an_organisation_alone_needs_no_country(good_content: Path) -> None:
+    # A UN statement or an OECD report: its organisation's briefing lists it, and no country is concerned.
+    add(
+        good_content,
+        "articles/2025/sans-pays.md",
+        NO_COUNTRY.replace("\n---\nRésumé", "\norganisations: [cnuced]\n---\nRésumé"),
+    )
+    assert warnings_in(good_content) == []
 
 
 def test_article_with_an_empty_country_list_points_at_that_line(good_content: Path) -> None:
-    add(good_content, "articles/2025/sans-pays.md", NO_COUNTRY.replace("organisations: [cnuced]", "countries: []"))
+    add(good_content, "articles/2025/sans-pays.md", NO_COUNTRY.replace("\n---\nRésumé", "\ncountries: []\n---\nRésumé"))
     assert [line.split(" warning:")[0] for line in warnings_in(good_content)] == [
         "content/articles/2025/sans-pays.md:8:"
     ]
@@ -338,12 +348,8 @@ def test_clean_content_exits_0(good_content: Path, capsys: pytest.CaptureFixture
 
 
 def test_warnings_pass_unless_strict(good_content: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    project = project_with(good_content, {"articles/2025/sans-pays.md": NO_COUNTRY.replace("[cnuced]", "[]")})
-    expected = [
-        "content/articles/2025/sans-pays.md:2: warning: countries: the article concerns no country, so no country "
-        "briefing lists it; add the codes of the countries it is about, e.g. [KZ, CN]",
-        "0 errors, 1 warning",
-    ]
+    project = project_with(good_content, {"articles/2025/sans-pays.md": NO_COUNTRY})
+    expected = [NO_COUNTRY_WARNING, "0 errors, 1 warning"]
     assert run_check(project, capsys) == (0, expected)
     assert run_check(project, capsys, "--strict") == (1, expected)
 
@@ -352,7 +358,7 @@ BROKEN = {
     # YAML stops at the unclosed list: line and column where the parser stopped.
     "countries/fr.md": "---\ncode: [FR\n---\nLa France.\n",
     "articles/2025/vide.md": NO_COUNTRY.replace("published: 2025-09-01", "published:"),
-    "articles/2025/inconnu.md": NO_COUNTRY.replace("[cnuced]", "[omc]"),
+    "articles/2025/inconnu.md": NO_COUNTRY.replace("\n---\nRésumé", "\norganisations: [omc]\n---\nRésumé"),
     "people/sans-role.md": '---\nname: "Sans Rôle"\ncountry: KZ\nrole:\naliases: [a]\nrole: x\n---\n',
 }
 

@@ -58,8 +58,8 @@ def test_article_skeleton_with_the_facts_passes_with_advice(
     path = "content/articles/2025/2025-09-kazakhstan-ia.md"
     assert (status, out) == (0, path + "\n")
     assert check_lines(project) == [
-        f"{path}:19: warning: countries: the article concerns no country, so no country briefing lists it; "
-        "add the codes of the countries it is about, e.g. [KZ, CN]",
+        f"{path}:19: warning: countries: the article concerns no country and no organisation, so no briefing of "
+        "either lists it; add the codes of the countries it is about, e.g. [KZ, CN], or its organisations",
         f"{path}:53: warning: the article has no summary; write one below the front matter, in French and in "
         "your own words",
     ]

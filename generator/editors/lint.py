@@ -96,13 +96,13 @@ class _Linter:
 
     def article(self, article: ArticleEntry) -> None:
         path, record = article.source_file, article.record
-        if not article.countries:
+        if not article.countries and not article.organisations:  # a UN statement concerns the UN, no country
             self.warn(
                 Rule.NO_COUNTRY,
                 path,
                 "countries",
-                "the article concerns no country, so no country briefing lists it; "
-                "add the codes of the countries it is about, e.g. [KZ, CN]",
+                "the article concerns no country and no organisation, so no briefing of either lists it; "
+                "add the codes of the countries it is about, e.g. [KZ, CN], or its organisations",
             )
         if not _COMMENT.sub("", article.summary).strip():
             self.warn(
