@@ -174,6 +174,15 @@ def test_a_lead_that_lost_its_full_stop_is_still_the_article_s_first_paragraph()
     assert extraction.paragraphs[-2:] == [lead, quoted]
 
 
+def test_a_line_announcing_a_statement_is_not_its_headline() -> None:
+    # 69 (press.un.org): a statement without a headline, introduced by the line that says who issued it.
+    text = (
+        "The following statement was issued today by the Spokesman for UN Secretary-General António Guterres:\n\n"
+        "The Secretary-General warmly welcomes the General Assembly’s decision to establish two new mechanisms.\n"
+    )
+    assert extract_plain_text(text).title is None
+
+
 def test_a_function_under_a_name_is_not_the_headline() -> None:
     # 60 (itu.int): a speech page prints the speaker, their function, then the speech's title.
     text = (

@@ -166,7 +166,8 @@ def _known_run(lines: list[_Line], article: list[str]) -> list[_Line]:
 def _title(header: list[_Line]) -> Clue | None:
     """The longest line of the header that reads like a headline.
 
-    Not a caption, a label, a dated line or a sentence; nor, under a line that is a
+    Not a caption, a label, a dated line, a sentence or a line announcing what follows
+    ("The following statement was issued today by the Spokesman …:"); nor, under a line that is a
     person's name, the line giving their function (a speech or an opinion page prints
     "Doreen Bogdan-Martin / Secretary-General, International Telecommunication Union (ITU)"
     above the speech's title).
@@ -179,7 +180,7 @@ def _title(header: list[_Line]) -> Clue | None:
         and "|" not in line.text
         and not _LABEL.match(line.text)
         and not _CAPTION.search(line.text)
-        and not line.text.endswith(".")
+        and not line.text.endswith((".", ":"))  # a sentence, or one that announces what follows
         and not any(character.isdigit() for character in line.text[:12])
     ]
     if not candidates:
