@@ -60,8 +60,8 @@ def plain_words(text: str) -> list[Word]:
     ]
 
 
-def folded_words(text: str) -> tuple[str, ...]:
-    """The folded keys of the words of `text`: how a name is matched against them."""
+def word_keys(text: str) -> tuple[str, ...]:
+    """The keys of the words of `text`, in order: how a name is matched against plain words."""
     return tuple(match["word"] for match in _WORD.finditer(fold_lower(text)))
 
 

@@ -31,13 +31,13 @@ from generator.editors.capture_runs import (
     RUNS_SUFFIX,
     Word,
     capture_runs,
-    folded_words,
     plain_words,
     read_runs,
     run_hashes,
     runs_of,
     runs_path,
     runs_text,
+    word_keys,
 )
 from generator.editors.ingest.capture import CaptureError, read_capture
 from generator.editors.lint import ContentWarning, Rule
@@ -55,7 +55,7 @@ class Names:
     def __init__(self, names: Iterable[str]) -> None:
         by_first: dict[str, set[tuple[str, ...]]] = {}
         for name in names:
-            words = folded_words(name)
+            words = word_keys(name)
             if len(words) > 1:
                 by_first.setdefault(words[0], set()).add(words)
         self._by_first = {first: sorted(found, key=len, reverse=True) for first, found in by_first.items()}
