@@ -320,14 +320,18 @@ def test_a_site_published_after_the_preview_is_a_clean_build(tmp_path: Path) -> 
 
 
 @pytest.mark.build
-def test_a_preview_stopped_with_ctrl_c_keeps_its_session_for_the_next_build(tmp_path: Path) -> None:
+@pytest.mark.parametrize("interrupt", [True, False], ids=["ctrl-c", "sigterm"])
+def test_a_preview_stopped_with_ctrl_c_or_sigterm_keeps_its_session_for_the_next_build(
+    tmp_path: Path, interrupt: bool
+) -> None:
     """Its rebuilds changed the docs folder, so the session `make site` kept no longer matched it: the preview
-    keeps its own when it stops, and the next `make site` generates from it (only what changed since is
-    rendered) and still gives the clean build's site."""
+    keeps its own when it stops, from an editor's Ctrl-C or a service manager's SIGTERM, and the next
+    `make site` generates from it (only what changed since is rendered) and still gives the clean build's site."""
     root, port = built_for_the_preview(tmp_path)
     article_page = "/articles/2025-08-12-tokaiev-soutient-organisation-mondiale-ia/"
     session = root / "build" / "generator-session.pickle"
-    with preview(tmp_path, [str(BRIEFINGS), "serve"], root, port, PUBLISHED_EPOCH, interrupt=True) as (_, base, log):
+    stopped = preview(tmp_path, [str(BRIEFINGS), "serve"], root, port, PUBLISHED_EPOCH, interrupt=interrupt)
+    with stopped as (_, base, log):
         assert wait_until(lambda: started_up(log), 60), log.read_text()
         retitle(root)
         assert wait_until(lambda: "Le chef d’État kazakh" in fetch(base + article_page), 30), log.read_text()

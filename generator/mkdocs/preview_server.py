@@ -15,16 +15,19 @@ and, while the search index does not cover the pages as they are, a notice sayin
 French, the site's language): during the start-up build the index is the last build's, and
 the preview's rebuilds after an edit leave the index alone (re-indexing 10,000 pages takes
 a minute); `make site` or the next `make serve` indexes them again. When it stops, it keeps
-its generation session for the next build (the plugin's `keep_preview_session`).
+its generation session for the next build (the plugin's `keep_preview_session`), whether
+stopped with Ctrl-C or with SIGTERM.
 """
 
 from __future__ import annotations
 
 import logging
+import signal
 import threading
 from collections.abc import Callable
 from os.path import isfile, join
 from pathlib import Path
+from types import FrameType
 from urllib.parse import urlsplit
 
 from mkdocs.commands.build import build
@@ -135,6 +138,7 @@ def serve(config_file: Path, dev_addr: str | None = None, *, open_in_browser: bo
 
     server.error_handler = error_page
     last_build = load_state(state_path(config), fingerprint(config, edit_url_base(config)), Path(site_dir))
+    default_sigterm = signal.signal(signal.SIGTERM, _interrupt)
     try:
         with kept_listing(preview_builds(Path(site_dir)).listing):
             if last_build is None:
@@ -161,4 +165,11 @@ def serve(config_file: Path, dev_addr: str | None = None, *, open_in_browser: bo
                 finally:
                     server.building.release()
     finally:
+        signal.signal(signal.SIGTERM, default_sigterm)
         config.plugins.on_shutdown()
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    """Stop on SIGTERM as on Ctrl-C: a service manager's stop, or `kill`, keeps the session and stops Pagefind's
+    service too, where Python's default would end the process on the spot."""
+    raise KeyboardInterrupt
