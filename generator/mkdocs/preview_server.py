@@ -170,6 +170,6 @@ def serve(config_file: Path, dev_addr: str | None = None, *, open_in_browser: bo
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:
-    """Stop on SIGTERM as on Ctrl-C: a service manager's stop, or `kill`, keeps the session and stops Pagefind's
-    service too, where Python's default would end the process on the spot."""
+    """Stop on SIGTERM as on Ctrl-C: a service manager's stop, or `kill`, keeps the session and shuts the
+    plugins down, where Python's default would end the process on the spot."""
     raise KeyboardInterrupt
