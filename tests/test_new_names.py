@@ -1,7 +1,9 @@
-"""Names ingest lists for the editor: a name stays on its line, and a name inside a longer one is not listed twice."""
+"""Names ingest lists for the editor: a name stays on its line, a name inside a longer one is not listed twice,
+and a person's name is drafted without the possessive that follows it."""
 
 from __future__ import annotations
 
+from generator.editors.ingest.new_entries import find_new_entries
 from generator.editors.ingest.new_names import find_new_names
 
 
@@ -32,3 +34,12 @@ def test_an_institution_name_reaching_past_a_capitalised_one_is_kept() -> None:
 def test_a_name_in_single_quotes_is_read_from_its_first_word() -> None:
     text = "88 countries endorse 'New Delhi Declaration on AI Impact', the release said."
     assert names(text) == ["New Delhi Declaration on AI Impact"]
+
+
+def test_a_person_named_with_a_possessive_is_drafted_without_it() -> None:
+    # 70 (ndtv.com): "Prime Minister Narendra Modi's visit" drafted a person "Narendra Modi's".
+    entries = find_new_entries("following Prime Minister Narendra Modi's visit to China", [], [], "en")
+    assert [(entry.kind, entry.name, entry.id) for entry in entries] == [("people", "Narendra Modi", "narendra-modi")]
+    assert [entry.name for entry in find_new_entries("Minister Sean O'Brien said so.", [], [], "en")] == [
+        "Sean O'Brien"
+    ]

@@ -89,6 +89,7 @@ _RUN_ON = re.compile(
     re.IGNORECASE,
 )
 """Where a name found by its head word has run on into a date or a parenthesis."""
+_POSSESSIVE = re.compile(r"['’]s$")
 _NAME_WORDS = (2, 4)
 _CONTEXT = 48
 """How many characters before a name are searched for the office that introduces it."""
@@ -136,10 +137,13 @@ def _people(text: str, known: list[tuple[int, int]]) -> dict[str, NewEntry]:
         roles = [index for index, word in enumerate(words) if fold_lower(word) in _ROLES]
         first = roles[-1] + 1 if roles else 0
         name_words = words[first:]
+        end = run.end()
+        if name_words and (possessive := _POSSESSIVE.search(name_words[-1])):  # "Narendra Modi's visit": Narendra Modi
+            name_words = [*name_words[:-1], name_words[-1][: possessive.start()]]
+            end -= len(possessive[0])
         if not _looks_like_a_name(name_words):
             continue
         start = starts[first]
-        end = run.end()
         before, after = text[max(0, start - _CONTEXT) : start], text[end : end + 40]
         introduced = bool(roles) or _office_before(before) or bool(_SAID_BEFORE.search(before))
         followed = bool(_SPEECH.match(after) or _OFFICE_AFTER.match(after))
