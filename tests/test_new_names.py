@@ -1,7 +1,9 @@
 """Names ingest lists for the editor: a name stays on its line, a name inside a longer one is not listed twice,
-and a person's name is drafted without the possessive that follows it."""
+an institution's name holding "and" is one name, and a person's is drafted without the possessive after it."""
 
 from __future__ import annotations
+
+import pytest
 
 from generator.editors.ingest.new_entries import find_new_entries
 from generator.editors.ingest.new_names import find_new_names
@@ -43,3 +45,32 @@ def test_a_person_named_with_a_possessive_is_drafted_without_it() -> None:
     assert [entry.name for entry in find_new_entries("Minister Sean O'Brien said so.", [], [], "en")] == [
         "Sean O'Brien"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        ("the Ministry of Science and Technology said", ["Ministry of Science and Technology"]),
+        ("the National Development and Reform Commission said", ["National Development and Reform Commission"]),
+        ("part of the Belt and Road Initiative", ["Belt and Road Initiative"]),
+        (
+            "the Ministry of Artificial Intelligence and Digital Development, under",
+            ["Ministry of Artificial Intelligence and Digital Development"],
+        ),
+        ("Pratik Mathur and Chen Jiachang met", ["Pratik Mathur", "Chen Jiachang"]),  # two people
+        (
+            "at the AI for Good Global Summit and World Summit on Monday",  # two whole names
+            ["AI for Good Global Summit", "World Summit"],
+        ),
+    ],
+)
+def test_an_institution_s_name_holding_and_is_one_name(text: str, listed: list[str]) -> None:
+    # Real captures drafted "Reform Commission", "Road Initiative", "Ministry of Science".
+    assert names(text) == listed
+
+
+def test_a_name_and_a_known_one_are_not_joined() -> None:
+    text = "the Ministry of Foreign Affairs and China said"
+    china = text.index("China")
+    found = find_new_names(text, [(china, china + len("China"))])
+    assert [name for name, _ in found] == ["Ministry of Foreign Affairs"]

@@ -26,7 +26,7 @@ from slugify import slugify
 
 from generator.content.kinds import INITIATIVE, ORGANISATION, PERSON
 from generator.editors.ingest.folding import fold_lower, folded_words
-from generator.editors.ingest.new_names import Spans
+from generator.editors.ingest.new_names import INITIATIVE_HEADS, ORGANISATION_HEADS, Spans
 
 _ROLES = folded_words(
     """president presidente président vice-president premier vice-premier minister ministre vice-ministre
@@ -72,17 +72,6 @@ _NOT_NAME = folded_words(
 )
 """Words that make a run of capitals an institution, a place, a date or a credit, not a person's name."""
 _CONNECTORS = folded_words("de du des d' l' la le les of the for on and in pour sur en et à au aux")
-_ORGANISATION_HEADS = folded_words(
-    """organization organisation council conseil commission committee comité ministry ministère agency agence union
-    association federation fédération institute institut center centre bank banque fund fonds office authority
-    autorité group groupe university université secretariat secrétariat alliance coalition network réseau"""
-)
-_INITIATIVE_HEADS = folded_words(
-    """initiative declaration déclaration plan pact pacte compact convention convention-cadre treaty traité accord
-    agreement strategy stratégie programme program charter charte agenda dialogue process processus resolution
-    résolution framework code partnership partenariat summit sommet conference conférence forum mechanism
-    mécanisme"""
-)
 _RUN_ON = re.compile(
     r"[(,;:]|\b(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|dernier|"
     r"dernière|prochain|prochaine)\b",
@@ -203,9 +192,9 @@ def _institution(printed: str, count: int, text: str, language: str | None) -> N
         head = folded[0]
     else:
         return None
-    if head in _ORGANISATION_HEADS:
+    if head in ORGANISATION_HEADS:
         kind = ORGANISATION.folder
-    elif head in _INITIATIVE_HEADS:
+    elif head in INITIATIVE_HEADS:
         kind = INITIATIVE.folder
     else:
         return None
@@ -224,7 +213,7 @@ def _institution(printed: str, count: int, text: str, language: str | None) -> N
 
 def _english_head(folded: list[str]) -> str:
     """The last word when it is a head ("… Framework Convention"), else the last head before "of"/"on"/"for"."""
-    heads = _ORGANISATION_HEADS | _INITIATIVE_HEADS
+    heads = ORGANISATION_HEADS | INITIATIVE_HEADS
     if folded[-1] in heads:
         return folded[-1]
     prefix = next((folded[:index] for index, word in enumerate(folded) if word in _CONNECTORS), folded)

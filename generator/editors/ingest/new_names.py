@@ -47,6 +47,23 @@ _INSTITUTION_STOPS = folded_words(
     où ce cette ces il elle ils elles se s'est a-t-il"""
 )
 _INSTITUTION_CONNECTORS = folded_words("de du des d' l' la le les sur pour en")
+_LINKING_WORDS = _INSTITUTION_CONNECTORS | folded_words("of for on the and")
+"""Words that go on with a name after its head word: "Plan for the …", "Conférence sur l'IA"."""
+ORGANISATION_HEADS = folded_words(
+    """organization organisation council conseil commission committee comité ministry ministère agency agence union
+    association federation fédération institute institut center centre bank banque fund fonds office authority
+    autorité group groupe university université secretariat secrétariat alliance coalition network réseau"""
+)
+INITIATIVE_HEADS = folded_words(
+    """initiative declaration déclaration plan pact pacte compact convention convention-cadre treaty traité accord
+    agreement strategy stratégie programme program charter charte agenda dialogue process processus resolution
+    résolution framework code partnership partenariat summit sommet conference conférence forum mechanism
+    mécanisme"""
+)
+"""The last word of an organisation's or an initiative's name, or the first: "… Commission", "Ministry of …"."""
+_AND = re.compile(r"[^\S\n]+(?:and|&)[^\S\n]+")
+_WORD_BEFORE_AND = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][\w-]*\w[^\S\n]+(?:and|&)[^\S\n]+$")
+_AND_WORD_AFTER = re.compile(r"[^\S\n]+(?:and|&)[^\S\n]+[A-ZÀ-ÖØ-Þ][\w-]*\w(?![\w'’-])(?![^\S\n]+[A-ZÀ-ÖØ-Þ])")
 _TRAILING_YEAR = re.compile(r"\s+\d{4}$")
 
 
@@ -80,24 +97,27 @@ def find_new_names(text: str, known: list[tuple[int, int]]) -> list[tuple[str, i
     covered = Spans(len(text), known)
     named = Spans(len(text))
     """The capitalised names found: "Forum Opens", inside "Global AI Governance Forum Opens", is no other name."""
-    for match in _CAPITALISED_RUN.finditer(text):
-        if covered.overlaps(match.start(), match.end()):
+    for start, end in _capitalised_runs(text, covered):
+        if covered.overlaps(start, end):
             continue
-        words = match[0].split()
+        words = text[start:end].split()
         while words and fold_lower(words[0].rstrip(".")).strip("'") in _LEADING_WORDS:
             words = words[1:]
         while words and fold_lower(words[-1]) in _LEADING_WORDS:
             words = words[:-1]
         if len(words) >= 2 or (len(words) == 1 and _ACRONYM.fullmatch(words[0])):
-            found[match.start()] = " ".join(words)
-            named.add(match.start(), match.end())
+            found[start] = " ".join(words)
+            named.add(start, end)
     for match in _INSTITUTION.finditer(text):
         start = match.start()
         if start in found or covered.covers(start) or not _mid_sentence(text, start):
             continue
         words, end = _institution_words(text, start)
-        if len(words) >= 2 and not named.covers_all(start, end):
-            found[start] = " ".join(words)
+        if len(words) < 2 or named.covers_all(start, end):
+            continue
+        if named.covers(start) and words[1][:1].islower() and fold_lower(words[1]) not in _LINKING_WORDS:
+            continue  # "Reform Commission said": the end of an English name, and the verb after it
+        found[start] = " ".join(words)
     # One entry per name, however its apostrophes are typed and whether or not a year follows it.
     shown: dict[str, str] = {}
     counts: Counter[str] = Counter()
@@ -107,6 +127,43 @@ def find_new_names(text: str, known: list[tuple[int, int]]) -> list[tuple[str, i
         counts[key] += 1
     # Counter keeps first-mention order, and sorted() is stable: ties stay in text order.
     return [(shown[key], count) for key, count in sorted(counts.items(), key=lambda item: -item[1])]
+
+
+def _capitalised_runs(text: str, known: Spans) -> list[tuple[int, int]]:
+    """The spans of the capitalised runs of `text`, two runs joined by "and" into one institution's name.
+
+    "Ministry of Science and Technology", "National Development and Reform Commission", "Belt and
+    Road Initiative" are one name when the first run starts with a head word or the second ends with
+    one; "Pratik Mathur and Chen Jiachang" stays two, and so do two whole names ("the AI for Good
+    Global Summit and World Summit …") and a name "and" a `known` one ("the Ministry of Foreign
+    Affairs and China").
+    """
+    heads = ORGANISATION_HEADS | INITIATIVE_HEADS
+    joined: list[tuple[int, int]] = []
+    for match in _CAPITALISED_RUN.finditer(text):
+        start, end = match.span()
+        first, last = fold_lower(match[0].split()[0]), fold_lower(match[0].split()[-1])
+        joins = joined and _AND.fullmatch(text, joined[-1][1], start) and not known.overlaps(start, end)
+        joins = joins and _last_word(text, *joined[-1]) not in heads  # "… Global Summit and World Summit": two
+        if joins and (_first_word(text, *joined[-1]) in ORGANISATION_HEADS or last in heads):
+            joined[-1] = (joined[-1][0], end)
+            continue
+        single = _WORD_BEFORE_AND.search(text, 0, start) if last in heads else None
+        if single and (not joined or joined[-1][1] <= single.start()) and not known.overlaps(*single.span()):
+            start = single.start()  # "Belt and Road Initiative"
+        after = _AND_WORD_AFTER.match(text, end) if first in ORGANISATION_HEADS else None
+        if after and not known.overlaps(*after.span()):  # "Ministry of Science and Technology"
+            end = after.end()
+        joined.append((start, end))
+    return joined
+
+
+def _first_word(text: str, start: int, end: int) -> str:
+    return fold_lower(text[start:end].split()[0])
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    return fold_lower(text[start:end].split()[-1])
 
 
 def _mid_sentence(text: str, position: int) -> bool:
