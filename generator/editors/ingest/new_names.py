@@ -7,9 +7,11 @@ names, capitalised on their first word only ("la Conférence mondiale sur l'inte
 artificielle à Shanghai"), found by their head word in the middle of a sentence and read
 up to the next verb, preposition of place or punctuation; it may contain a registry name
 ("Forum de l'avenir de l'ASEAN"), but one that starts inside a registry name is part of
-that name, not a new one; one that ends inside a capitalised name is a piece of it. A name
-stays on its line: a capture's lines are a headline, paragraphs, menu items. These are leads for the
-editor, not facts: "Central Asian" will come up too, and the editor ignores it.
+that name, not a new one; one that ends inside a capitalised name is a piece of it. Two
+runs joined by "and" are one institution's name when a head word says so ("National
+Development and Reform Commission"). A name stays on its line: a capture's lines are a
+headline, paragraphs, menu items. These are leads for the editor, not facts: "Central
+Asian" will come up too, and the editor ignores it.
 """
 
 from __future__ import annotations
@@ -64,6 +66,8 @@ INITIATIVE_HEADS = folded_words(
 _AND = re.compile(r"[^\S\n]+(?:and|&)[^\S\n]+")
 _WORD_BEFORE_AND = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][\w-]*\w[^\S\n]+(?:and|&)[^\S\n]+$")
 _AND_WORD_AFTER = re.compile(r"[^\S\n]+(?:and|&)[^\S\n]+[A-ZÀ-ÖØ-Þ][\w-]*\w(?![\w'’-])(?![^\S\n]+[A-ZÀ-ÖØ-Þ])")
+_WORD_BEFORE = 60
+"""How far before a run its one word before "and" is looked for: a long capture has thousands of runs."""
 _TRAILING_YEAR = re.compile(r"\s+\d{4}$")
 
 
@@ -148,7 +152,7 @@ def _capitalised_runs(text: str, known: Spans) -> list[tuple[int, int]]:
         if joins and (_first_word(text, *joined[-1]) in ORGANISATION_HEADS or last in heads):
             joined[-1] = (joined[-1][0], end)
             continue
-        single = _WORD_BEFORE_AND.search(text, 0, start) if last in heads else None
+        single = _WORD_BEFORE_AND.search(text, max(0, start - _WORD_BEFORE), start) if last in heads else None
         if single and (not joined or joined[-1][1] <= single.start()) and not known.overlaps(*single.span()):
             start = single.start()  # "Belt and Road Initiative"
         after = _AND_WORD_AFTER.match(text, end) if first in ORGANISATION_HEADS else None
