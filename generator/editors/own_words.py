@@ -236,15 +236,17 @@ class _CaptureReader:
         try:
             path.write_text(text, encoding="utf-8", newline="\n")
         except OSError as error:
-            message = (
-                f"the runs of this capture cannot be written ({error.strerror}): a clone without it checks nothing"
+            self._warn(
+                path,
+                f"the runs of this capture cannot be written ({error.strerror}): a clone without it checks nothing",
             )
-            self.unreadable.append(ContentWarning(_shown(path), 0, "", message, Rule.OWN_WORDS))
             return
         self.written.append(_shown(path))
 
     def _cannot_compare(self, path: Path, reason: str) -> None:
-        message = f"the records written from this capture cannot be compared with it: {reason}"
+        self._warn(path, f"the records written from this capture cannot be compared with it: {reason}")
+
+    def _warn(self, path: Path, message: str) -> None:
         self.unreadable.append(ContentWarning(_shown(path), 0, "", message, Rule.OWN_WORDS))
 
 

@@ -33,7 +33,7 @@ class KeptCapture:
     @property
     def runs_shown(self) -> str:
         """The runs file's path as messages show it."""
-        return self.shown.removesuffix(self.path.suffix) + runs_path(self.path).suffix
+        return runs_path(Path(self.shown)).as_posix()
 
     def clashes(self) -> bool:
         """Whether another text is already kept under this capture's name."""

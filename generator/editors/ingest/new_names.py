@@ -146,7 +146,7 @@ def _capitalised_runs(text: str, known: Spans) -> list[tuple[int, int]]:
     joined: list[tuple[int, int]] = []
     for match in _CAPITALISED_RUN.finditer(text):
         start, end = match.span()
-        first, last = fold_lower(match[0].split()[0]), fold_lower(match[0].split()[-1])
+        first, last = _first_word(text, start, end), _last_word(text, start, end)
         joins = joined and _AND.fullmatch(text, joined[-1][1], start) and not known.overlaps(start, end)
         joins = joins and _last_word(text, *joined[-1]) not in heads  # "… Global Summit and World Summit": two
         if joins and (_first_word(text, *joined[-1]) in ORGANISATION_HEADS or last in heads):
